@@ -1,0 +1,74 @@
+# Two commands do everything: `make run` (demo site) and `make test` (whole suite).
+SHELL := /bin/bash
+PYTHON_BOOT ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+export DJANGO_SETTINGS_MODULE ?= config.settings.dev
+
+.PHONY: run test install install-test lint check-migrations messages opensearch bench clean-var
+
+$(VENV)/bin/python:
+	@command -v $(PYTHON_BOOT) >/dev/null || { echo "Python 3.11 is required ($(PYTHON_BOOT) not found)"; exit 1; }
+	$(PYTHON_BOOT) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed-app: pyproject.toml constraints.txt | $(VENV)/bin/python
+	$(PY) -m pip install --quiet -c constraints.txt -e .
+	@touch $@
+
+$(VENV)/.installed-test: pyproject.toml constraints.txt | $(VENV)/bin/python
+	$(PY) -m pip install --quiet -c constraints.txt -e ".[test]"
+	@touch $@ $(VENV)/.installed-app
+
+node_modules/.package-lock.json: package.json package-lock.json
+	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund --silent; \
+	else echo "npm not found: browser accessibility tests will be skipped"; fi
+
+install: $(VENV)/.installed-app
+
+install-test: $(VENV)/.installed-test node_modules/.package-lock.json
+
+run: install
+	$(PY) manage.py migrate --no-input -v0
+	$(PY) manage.py load_demo_content
+	@echo ""
+	@echo "  Collectif:  http://127.0.0.1:$(PORT)/"
+	@echo "  Admin:      http://127.0.0.1:$(PORT)/admin/   login: admin / $${DEMO_ADMIN_PASSWORD:-collectif-demo}"
+	@echo ""
+	@$(PY) manage.py db_worker & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+lint: install-test
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+check-migrations: install-test
+	$(PY) manage.py check
+	$(PY) manage.py makemigrations --check --dry-run
+
+messages: install-test
+	$(PY) manage.py makemessages --locale fr --locale en --ignore ".venv/*" --ignore "node_modules/*" --ignore "tools/*" --no-obsolete
+	$(PY) manage.py compilemessages --ignore ".venv/*"
+
+# The suite runs on SQLite, then again on PostgreSQL when one answers (TEST_POSTGRES_URL);
+# REQUIRE_POSTGRES=1 (set by .ci/run) turns "PostgreSQL unreachable" into a failure.
+test: lint check-migrations install-test
+	$(VENV)/bin/pytest -p no:cacheprovider
+	@if reason=$$($(PY) -m tests.services postgres); then \
+		echo "== the suite again on PostgreSQL =="; \
+		DATABASE_URL="$$($(PY) -m tests.services postgres-url)" $(VENV)/bin/pytest -p no:cacheprovider -m "not browser"; \
+	else \
+		echo "SKIPPED the PostgreSQL run: $$reason"; \
+		if [ -n "$$REQUIRE_POSTGRES" ]; then exit 1; fi; \
+	fi
+
+opensearch:
+	tools/opensearch/run.sh
+
+bench: install-test
+	$(PY) bench/home_page.py
+
+clean-var:
+	rm -rf var/

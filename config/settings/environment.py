@@ -1,0 +1,106 @@
+"""Read the machine-specific configuration from environment variables.
+
+Every value has an embedded default that needs nothing installed (SQLite, database search,
+console email, files under ``var/``); production settings refuse the defaults that are unsafe.
+"""
+
+import os
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import dj_database_url
+
+
+def env_str(name: str, default: str = "") -> str:
+    return os.environ.get(name, default).strip()
+
+
+def env_bool(name: str, default: bool = False) -> bool:
+    value = os.environ.get(name)
+    if value is None:
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def env_int(name: str, default: int) -> int:
+    value = os.environ.get(name, "").strip()
+    return int(value) if value else default
+
+
+def env_list(name: str, default: list[str] | None = None) -> list[str]:
+    value = os.environ.get(name)
+    if value is None:
+        return list(default or [])
+    return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def database_config(var_dir: Path) -> dict:
+    default = f"sqlite:///{var_dir / 'collectif.sqlite3'}"
+    config = dj_database_url.parse(env_str("DATABASE_URL", default), conn_max_age=60)
+    if config["ENGINE"] == "django.db.backends.sqlite3":
+        Path(config["NAME"]).parent.mkdir(parents=True, exist_ok=True)
+        # Several processes (web + task worker) share one SQLite file in the demo: wait for
+        # the write lock instead of failing with "database is locked".
+        config["CONN_MAX_AGE"] = 0
+        config.setdefault("OPTIONS", {}).update(
+            {
+                "timeout": 20,
+                "transaction_mode": "IMMEDIATE",
+                "init_command": "PRAGMA journal_mode=WAL;",
+            }
+        )
+    return config
+
+
+def search_backends(index_prefix: str) -> dict:
+    """Wagtail search: the database backend unless ``SEARCH_URL`` names an engine."""
+    url = env_str("SEARCH_URL")
+    if not url:
+        return {"default": {"BACKEND": "wagtail.search.backends.database"}}
+    engine = env_str("SEARCH_ENGINE", "opensearch").lower()
+    backend = {
+        "opensearch": "wagtail.search.backends.opensearch2",
+        "elasticsearch": "wagtail.search.backends.elasticsearch8",
+        "elasticsearch8": "wagtail.search.backends.elasticsearch8",
+        "elasticsearch9": "wagtail.search.backends.elasticsearch9",
+    }.get(engine)
+    if backend is None:
+        raise ValueError(f"SEARCH_ENGINE={engine!r}: expected opensearch or elasticsearch")
+    return {
+        "default": {
+            "BACKEND": backend,
+            "URLS": [url],
+            "INDEX_PREFIX": index_prefix,
+            "TIMEOUT": 10,
+            "OPTIONS": {},
+            "INDEX_SETTINGS": {},
+        }
+    }
+
+
+def email_config() -> dict:
+    """``EMAIL_URL=smtp://user:pass@host:port`` (``smtps://`` for TLS, ``?starttls=1``)."""
+    url = env_str("EMAIL_URL")
+    host = env_str("EMAIL_HOST")
+    if not url and not host:
+        return {"EMAIL_BACKEND": "django.core.mail.backends.console.EmailBackend"}
+    if url:
+        parts = urlsplit(url)
+        return {
+            "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "EMAIL_HOST": parts.hostname or "localhost",
+            "EMAIL_PORT": parts.port or (465 if parts.scheme == "smtps" else 25),
+            "EMAIL_HOST_USER": parts.username or "",
+            "EMAIL_HOST_PASSWORD": parts.password or "",
+            "EMAIL_USE_SSL": parts.scheme == "smtps",
+            "EMAIL_USE_TLS": "starttls=1" in (parts.query or ""),
+        }
+    return {
+        "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        "EMAIL_HOST": host,
+        "EMAIL_PORT": env_int("EMAIL_PORT", 25),
+        "EMAIL_HOST_USER": env_str("EMAIL_HOST_USER"),
+        "EMAIL_HOST_PASSWORD": env_str("EMAIL_HOST_PASSWORD"),
+        "EMAIL_USE_TLS": env_bool("EMAIL_USE_TLS"),
+        "EMAIL_USE_SSL": env_bool("EMAIL_USE_SSL"),
+    }

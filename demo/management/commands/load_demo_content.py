@@ -1,0 +1,17 @@
+from django.core.management.base import BaseCommand
+
+from demo.loaders import Report, all_loaders
+
+
+class Command(BaseCommand):
+    help = "Create the demo content that is missing; existing content is left as it is."
+
+    def handle(self, *args, **options) -> None:
+        report = Report()
+        for load in all_loaders():
+            load(report)
+        self.stdout.write(
+            f"Demo content: {len(report.created)} created, {len(report.kept)} already there."
+        )
+        for label in report.created:
+            self.stdout.write(f"  + {label}")

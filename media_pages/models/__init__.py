@@ -1,0 +1,17 @@
+"""Page types and media models, one module per family, re-exported here for Django."""
+
+from .base import BasePage
+from .home import HomePage
+from .images import CollectifImage, CollectifRendition
+from .site_identity import SiteIdentity
+from .standard import SitemapPage, StandardPage
+
+__all__ = [
+    "BasePage",
+    "CollectifImage",
+    "CollectifRendition",
+    "HomePage",
+    "SiteIdentity",
+    "SitemapPage",
+    "StandardPage",
+]

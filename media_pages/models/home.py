@@ -1,0 +1,32 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import StreamField
+from wagtail.search import index
+
+from media_pages.blocks import BodyBlock
+
+from .base import BasePage
+
+
+class HomePage(BasePage):
+    """The collective's front page: who they are, then one section per child section page."""
+
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("presentation"))
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["media_pages.StandardPage", "media_pages.SitemapPage"]
+    max_count_per_parent = 1
+
+    search_fields = [*BasePage.search_fields, index.SearchField("body")]
+    content_panels = [*BasePage.content_panels, FieldPanel("body")]
+
+    class Meta:
+        verbose_name = _("home page")
+        verbose_name_plural = _("home pages")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["sections"] = (
+            self.get_children().live().public().in_menu().specific().select_related("owner")
+        )
+        return context

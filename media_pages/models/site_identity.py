@@ -1,0 +1,104 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.models import Page
+
+
+class AccessibilityStatus(models.TextChoices):
+    FULL = "full", _("fully compliant")
+    PARTIAL = "partial", _("partially compliant")
+    NONE = "none", _("not compliant")
+
+
+@register_setting(icon="site")
+class SiteIdentity(BaseSiteSetting):
+    """Who publishes the site and the regulatory pages every page links to (RGAA)."""
+
+    tagline = models.CharField(_("tagline"), max_length=255, blank=True)
+    publisher = models.CharField(
+        _("publisher"), max_length=255, blank=True, help_text=_("Shown in the footer.")
+    )
+    contact_email = models.EmailField(_("contact email"), blank=True)
+    social_image = models.ForeignKey(
+        "media_pages.CollectifImage",
+        verbose_name=_("default social image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    accessibility_status = models.CharField(
+        _("accessibility status"),
+        max_length=10,
+        choices=AccessibilityStatus.choices,
+        default=AccessibilityStatus.NONE,
+        help_text=_("The RGAA compliance level stated in the footer."),
+    )
+    accessibility_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("accessibility statement"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    legal_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("legal notice"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("personal data"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    sitemap_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("site map"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("tagline"), FieldPanel("publisher"), FieldPanel("contact_email")],
+            heading=_("Identity"),
+        ),
+        FieldPanel("social_image"),
+        MultiFieldPanel(
+            [
+                FieldPanel("accessibility_status"),
+                FieldPanel("accessibility_page"),
+                FieldPanel("legal_page"),
+                FieldPanel("privacy_page"),
+                FieldPanel("sitemap_page"),
+            ],
+            heading=_("Regulatory pages"),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("site identity")
+        verbose_name_plural = _("site identities")
+
+    def footer_links(self) -> list[tuple[str, Page]]:
+        """The live regulatory pages, in footer order, fetched in one query."""
+        status = self.get_accessibility_status_display()
+        wanted = [
+            (_("Accessibility: %(status)s") % {"status": status}, self.accessibility_page_id),
+            (_("Legal notice"), self.legal_page_id),
+            (_("Personal data"), self.privacy_page_id),
+            (_("Site map"), self.sitemap_page_id),
+        ]
+        ids = [page_id for _label, page_id in wanted if page_id]
+        pages = Page.objects.live().public().in_bulk(ids)
+        return [(label, pages[page_id]) for label, page_id in wanted if page_id in pages]
