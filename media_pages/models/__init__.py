@@ -1,6 +1,6 @@
 """Page types and media models, one module per family, re-exported here for Django."""
 
-from .base import BasePage
+from .base import BasePage, PageTag
 from .home import HomePage
 from .images import CollectifImage, CollectifRendition
 from .site_identity import SiteIdentity
@@ -11,6 +11,7 @@ __all__ = [
     "CollectifImage",
     "CollectifRendition",
     "HomePage",
+    "PageTag",
     "SiteIdentity",
     "SitemapPage",
     "StandardPage",

@@ -1,13 +1,24 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.models import Page
 from wagtail.search import index
 
 
+class PageTag(TaggedItemBase):
+    """Tags of every content page in one table, so one tag page can list all page types."""
+
+    content_object = ParentalKey(
+        "wagtailcore.Page", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
 class BasePage(Page):
-    """What every content page shares: an introduction, a cover image and social metadata.
+    """What every content page shares: introduction, cover, credits, tags, social metadata.
 
     Page families (webinars, podcasts, editorials...) inherit from it, so that credits, tags
     and search fields added here reach all of them at once. Override ``get_summary`` or
@@ -28,9 +39,21 @@ class BasePage(Page):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    tags = ClusterTaggableManager(through=PageTag, blank=True, verbose_name=_("tags"))
 
-    search_fields = [*Page.search_fields, index.SearchField("intro")]
-    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("cover")]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("intro"),
+        index.RelatedFields("tags", [index.SearchField("name", boost=2)]),
+        index.FilterField("first_published_at"),
+    ]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("cover"),
+        InlinePanel("credits", heading=_("Credits"), label=_("Credit")),
+    ]
+    promote_panels = [*Page.promote_panels, FieldPanel("tags")]
 
     class Meta:
         abstract = True

@@ -15,9 +15,14 @@ def test_french_catalog_has_every_string_translated():
     assert [e.msgid for e in po.fuzzy_entries()] == []
 
 
+def translation(entry) -> tuple:
+    plurals = tuple(sorted((int(k), v) for k, v in entry.msgstr_plural.items()))
+    return entry.msgid, entry.msgstr, plurals
+
+
 @pytest.mark.parametrize("language", ["fr", "en"])
 def test_compiled_catalog_matches_its_source(language):
     folder = LOCALE / language / "LC_MESSAGES"
-    source = {(e.msgid, e.msgstr) for e in polib.pofile(str(folder / "django.po")) if e.msgstr}
-    compiled = {(e.msgid, e.msgstr) for e in polib.mofile(str(folder / "django.mo")) if e.msgid}
+    source = {translation(e) for e in polib.pofile(str(folder / "django.po")) if e.translated()}
+    compiled = {translation(e) for e in polib.mofile(str(folder / "django.mo")) if e.msgid}
     assert source == compiled, "run `make messages` to recompile the catalogs"

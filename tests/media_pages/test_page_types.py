@@ -3,7 +3,7 @@
 from django.contrib.auth import get_user_model
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
-from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from media_pages.models import HomePage, SitemapPage, StandardPage
 from tests.factories import SitemapPageFactory, StandardPageFactory, make_site_with_home
@@ -41,6 +41,7 @@ class PageTypeTests(WagtailPageTestCase):
             StandardPage,
             nested_form_data(
                 {
+                    "credits": inline_formset([]),
                     "title": "Mentions légales",
                     "slug": "mentions-legales",
                     "intro": "Qui édite ce site.",
@@ -73,6 +74,7 @@ class PageTypeTests(WagtailPageTestCase):
         ]
         for page, data in cases:
             with self.subTest(page=page.title):
+                data["credits"] = inline_formset([])
                 self.assertPageIsPreviewable(page, post_data=nested_form_data(data))
 
     def test_standard_page_shows_its_body(self):

@@ -1,0 +1,7 @@
+"""People, the collective's roles, and the credits that tie them to content."""
+
+from .credits import Credit
+from .people import Person
+from .roles import PodcastRole, Role
+
+__all__ = ["Credit", "Person", "PodcastRole", "Role"]
