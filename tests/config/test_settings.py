@@ -18,7 +18,9 @@ GOOD_ENV = {
 
 
 def manage(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess:
-    clean = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "ALLOWED_HOSTS"}}
+    # Only what a production machine would have: the browser tests allow async-unsafe ORM use.
+    dropped = {"SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    clean = {k: v for k, v in os.environ.items() if k not in dropped}
     clean["DJANGO_SETTINGS_MODULE"] = "config.settings.production"
     return subprocess.run(
         [sys.executable, "manage.py", *args],
