@@ -5,6 +5,7 @@ from .home import HomePage
 from .images import CollectifImage, CollectifRendition
 from .site_identity import SiteIdentity
 from .standard import SitemapPage, StandardPage
+from .transcripts import TranscriptCue
 
 __all__ = [
     "BasePage",
@@ -15,4 +16,5 @@ __all__ = [
     "SiteIdentity",
     "SitemapPage",
     "StandardPage",
+    "TranscriptCue",
 ]
