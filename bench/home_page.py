@@ -61,7 +61,7 @@ def main() -> None:
                 f"{static['p95_ms']:.1f}", 0, static["bytes"], "1.0x", static["statuses"],
             ])  # fmt: skip
     print_table(
-        f"gunicorn, 2 workers, {requests} requests, concurrency {concurrency}, SQLite, demo content",
+        f"gunicorn, 2 workers, {requests} requests, concurrency {concurrency}, SQLite, demo",
         ["path", "req/s", "p50 ms", "p95 ms", "queries", "bytes", "static/page", "status"],
         rows,
     )
