@@ -39,7 +39,7 @@ def main() -> None:
     requests = int(sys.argv[1]) if len(sys.argv) > 1 else 400
     concurrency = int(sys.argv[2]) if len(sys.argv) > 2 else 4
     with prepared_site([["load_demo_content"], ["update_index"]]) as env:
-        counts = query_counts({**env, "ALLOWED_HOSTS": "testserver"})
+        counts = query_counts(env)
         with gunicorn(env) as base:
             css = next(
                 (p for p in (os.listdir(os.path.join(env["VAR_DIR"], "static", "css")))

@@ -1,7 +1,8 @@
 from django.conf import settings
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.i18n import set_language
+from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
@@ -20,9 +21,15 @@ urlpatterns = [
     path("robots.txt", robots_txt, name="robots_txt"),
 ]
 
-if settings.DEBUG or getattr(settings, "SERVE_MEDIA", False):
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+if settings.SERVE_MEDIA:
+    # django.conf.urls.static.static() does nothing unless DEBUG; the embedded default must
+    # serve uploads in any mode.
+    urlpatterns += [
+        re_path(
+            rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>.*)$",
+            serve,
+            {"document_root": settings.MEDIA_ROOT},
+        )
+    ]
 
 urlpatterns += [path("", include(wagtail_urls))]

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from .environment import (
     database_config,
     email_config,
+    env_bool,
     env_int,
     env_list,
     env_str,
@@ -121,6 +122,9 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 MEDIA_URL = env_str("MEDIA_URL", "/media/")
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))
+# The embedded default serves uploaded media itself; production leaves it to the web server,
+# object storage or a CDN unless SERVE_MEDIA=1.
+SERVE_MEDIA = env_bool("SERVE_MEDIA", True)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},

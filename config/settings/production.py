@@ -24,9 +24,11 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
-SESSION_COOKIE_SECURE = True
-CSRF_COOKIE_SECURE = True
-LANGUAGE_COOKIE_SECURE = True
+# Only a local test server over plain http turns these off (tests/live_site.py).
+SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
+CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+LANGUAGE_COOKIE_SECURE = SESSION_COOKIE_SECURE
+SERVE_MEDIA = env_bool("SERVE_MEDIA", False)
 # Wagtail's admin previews pages in a same-origin iframe, so DENY would break the editors'
 # preview (W019). HSTS preload is an irreversible commitment left to SECURE_HSTS_PRELOAD (W021).
 X_FRAME_OPTIONS = "SAMEORIGIN"

@@ -1,14 +1,15 @@
-"""Browser tests: Debian's chromium driven by playwright, with axe-core injected in the page."""
+"""Browser tests: Debian's chromium driven by playwright, with axe-core injected in the page.
+
+They run against ``demo_site``: the demo content served by gunicorn with production settings
+in a process of its own (tests/live_site.py), the way visitors get it.
+"""
 
 import os
 
 import pytest
 
+from tests.live_site import gunicorn, prepared_site
 from tests.services import AXE_PATH, CHROMIUM, browser_unavailable_reason
-
-# Playwright's sync API runs an event loop in this thread; the ORM calls that the test makes
-# around it are synchronous and safe here.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
 def pytest_collection_modifyitems(config, items):
@@ -18,6 +19,16 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.browser)
             if reason:
                 item.add_marker(pytest.mark.skip(reason=f"browser tests skipped: {reason}"))
+
+
+@pytest.fixture(scope="session")
+def demo_site() -> str:
+    """Base URL of a fresh demo site, built once per test session."""
+    with (
+        prepared_site([["load_demo_content"], ["update_index"]]) as env,
+        gunicorn(env) as base_url,
+    ):
+        yield base_url
 
 
 @pytest.fixture(scope="session")

@@ -21,29 +21,15 @@ PUBLIC_PATHS = [
 ]
 
 
-# The live server runs in another thread, so the data must be committed; serialized rollback
-# restores what migrations created (root page, locale, collections) after each flush.
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-
-
-@pytest.fixture
-def demo_server(live_server):
-    from django.core.management import call_command
-
-    call_command("load_demo_content", verbosity=0)
-    call_command("update_index", verbosity=0)
-    return live_server
-
-
 @pytest.mark.parametrize("path", PUBLIC_PATHS)
-def test_page_has_no_serious_or_critical_axe_violation(demo_server, page, axe_source, path):
-    response = page.goto(demo_server.url + path)
-    assert response.status in (200, 404)
+def test_page_has_no_serious_or_critical_axe_violation(demo_site, page, axe_source, path):
+    response = page.goto(demo_site + path)
+    assert response.status == (404 if path == "/page-inexistante/" else 200)
     assert axe_violations(page, axe_source) == []
 
 
-def test_english_interface_has_no_serious_or_critical_axe_violation(demo_server, page, axe_source):
-    page.goto(demo_server.url + "/a-propos/")
+def test_english_interface_has_no_serious_or_critical_axe_violation(demo_site, page, axe_source):
+    page.goto(demo_site + "/a-propos/")
     page.select_option("#language-select", "en")
     page.click(".language-switcher button")
     page.wait_for_load_state()
@@ -51,8 +37,8 @@ def test_english_interface_has_no_serious_or_critical_axe_violation(demo_server,
     assert axe_violations(page, axe_source) == []
 
 
-def test_keyboard_reaches_the_search_field_through_the_skip_link(demo_server, page):
-    page.goto(demo_server.url + "/a-propos/")
+def test_keyboard_reaches_the_search_field_through_the_skip_link(demo_site, page):
+    page.goto(demo_site + "/a-propos/")
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.textContent") == "Aller au contenu"
     for _ in range(5):
@@ -68,8 +54,8 @@ def test_keyboard_reaches_the_search_field_through_the_skip_link(demo_server, pa
     assert "À propos du collectif" in page.locator("main").inner_text()
 
 
-def test_skip_link_is_visible_when_focused(demo_server, page):
-    page.goto(demo_server.url + "/")
+def test_skip_link_is_visible_when_focused(demo_site, page):
+    page.goto(demo_site + "/")
     page.keyboard.press("Tab")
     box = page.locator(".skip-links a").first.bounding_box()
     assert box is not None and box["x"] >= 0 and box["y"] >= 0

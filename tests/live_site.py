@@ -1,0 +1,104 @@
+"""A throwaway Collectif site served by gunicorn with production settings.
+
+Browser tests and benchmarks use it: a fresh ``VAR_DIR`` (SQLite file, media, static files),
+migrated, with collected static files and whatever ``manage.py`` calls the caller asks for,
+served by a real WSGI server in its own process group. Nothing is shared with the pytest
+database, so a test can never see another test's leftovers.
+"""
+
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def site_env(var_dir: Path) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    env.update(
+        {
+            "DJANGO_SETTINGS_MODULE": "config.settings.production",
+            "VAR_DIR": str(var_dir),
+            "SECRET_KEY": "live-site-" + "x" * 60,
+            "ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",
+            "SITE_URL": "http://127.0.0.1",
+            "SECURE_SSL_REDIRECT": "0",
+            "SECURE_HSTS_SECONDS": "0",
+            "SECURE_COOKIES": "0",
+            "LOG_LEVEL": "ERROR",
+            "SERVE_MEDIA": "1",
+        }
+    )
+    env.pop("DATABASE_URL", None)
+    return env
+
+
+def manage(env: dict[str, str], *args: str) -> str:
+    result = subprocess.run(
+        [PYTHON, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    if result.returncode:
+        raise RuntimeError(f"manage.py {' '.join(args)} failed:\n{result.stderr[-3000:]}")
+    return result.stdout
+
+
+@contextmanager
+def prepared_site(setup_calls: list[list[str]]) -> Iterator[dict[str, str]]:
+    var_dir = Path(tempfile.mkdtemp(prefix="collectif-live-"))
+    env = site_env(var_dir)
+    try:
+        manage(env, "migrate", "--no-input", "-v0")
+        manage(env, "collectstatic", "--no-input", "-v0")
+        for args in setup_calls:
+            manage(env, *args)
+        yield env
+    finally:
+        shutil.rmtree(var_dir, ignore_errors=True)
+
+
+@contextmanager
+def gunicorn(env: dict[str, str], workers: int = 2) -> Iterator[str]:
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    with tempfile.TemporaryFile() as log:
+        process = subprocess.Popen(
+            [PYTHON, "-m", "gunicorn", "config.wsgi", "--bind", f"127.0.0.1:{port}",
+             "--workers", str(workers), "--log-level", "warning"],
+            cwd=ROOT, env=env, start_new_session=True, stdout=log, stderr=subprocess.STDOUT,
+        )  # fmt: skip
+        try:
+            _wait_until_served(process, base, log)
+            yield base
+        finally:
+            # SIGINT is gunicorn's quick shutdown; SIGTERM waits for keep-alive clients.
+            process.send_signal(signal.SIGINT)
+            process.wait(timeout=30)
+
+
+def _wait_until_served(process: subprocess.Popen, base: str, log) -> None:
+    for _ in range(200):
+        if process.poll() is not None:
+            log.seek(0)
+            raise RuntimeError(f"gunicorn exited:\n{log.read().decode()[-3000:]}")
+        try:
+            urllib.request.urlopen(base + "/robots.txt", timeout=1).read()
+            return
+        except OSError:
+            time.sleep(0.1)
+    raise RuntimeError("gunicorn did not answer within 20 s")
