@@ -14,11 +14,11 @@ $(VENV)/bin/python:
 	$(PY) -m pip install --quiet --upgrade pip
 
 $(VENV)/.installed-app: pyproject.toml constraints.txt | $(VENV)/bin/python
-	$(PY) -m pip install --quiet -c constraints.txt -e .
+	$(PY) -m pip install --quiet -c constraints.txt .
 	@touch $@
 
 $(VENV)/.installed-test: pyproject.toml constraints.txt | $(VENV)/bin/python
-	$(PY) -m pip install --quiet -c constraints.txt -e ".[test]"
+	$(PY) -m pip install --quiet -c constraints.txt ".[test]"
 	@touch $@ $(VENV)/.installed-app
 
 node_modules/.package-lock.json: package.json package-lock.json
