@@ -55,7 +55,11 @@ ROLE_ACCESS: dict[str, RoleAccess] = {
         permissions=CHOOSE_PEOPLE,
         image_permissions=("add_image", "choose_image"),
     ),
-    "ami-critique": RoleAccess(),
+    # Approving the last review task publishes the page as the reviewer, so Wagtail asks them
+    # for "publish" on the section; without "add"/"change" they review but do not write.
+    "ami-critique": RoleAccess(
+        pages=("media_pages.EditorialIndexPage",), page_permissions=("publish",)
+    ),
     "illustrateur": RoleAccess(
         image_permissions=("add_image", "change_image", "choose_image"),
         permissions=("community.view_person",),

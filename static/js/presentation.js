@@ -4,6 +4,7 @@ document.querySelectorAll("[data-presentation-frame]").forEach((frame) => {
   const button = frame.querySelector("[data-presentation-load]");
   const template = frame.querySelector("template");
   if (!button || !template) return;
+  button.hidden = false;
   button.addEventListener("click", () => {
     const iframe = template.content.firstElementChild.cloneNode(true);
     frame.replaceChildren(iframe);
