@@ -25,7 +25,8 @@ def test_presentation_loads_on_request_from_the_keyboard(demo_server, page):
     button.focus()
     page.keyboard.press("Enter")
     frame = page.locator(".embed-frame iframe")
-    assert frame.get_attribute("title") == "Présentation interactive : Les rôles du collectif apprenant"
+    title = "Présentation interactive : Les rôles du collectif apprenant"
+    assert frame.get_attribute("title") == title
     assert "allow-scripts" in frame.get_attribute("sandbox")
     assert page.evaluate("document.activeElement.tagName") == "IFRAME"
     box = frame.bounding_box()

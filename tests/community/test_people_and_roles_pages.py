@@ -108,7 +108,7 @@ def test_roles_page_presents_the_fifteen_roles_and_who_holds_them(client, commun
     doc = parse(client.get("/communaute/roles/"))
     rows = doc.xpath("//dl[@class='roles']/div")
     assert len(rows) == 15
-    critical = [r for r in rows if r.xpath("string(dt)") == "Ami critique"][0]
+    critical = next(r for r in rows if r.xpath("string(dt)") == "Ami critique")
     assert critical.xpath("dd[@class='meta']/a/text()") == ["Mathieu Roussel"]
     assert "regard sur le travail" in critical.xpath("string(dd[1])")
 

@@ -17,7 +17,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from community.publishing_roles import ROLE_ACCESS, RoleAccess, setup_publishing_groups
 from media_pages.models import EditorialPage, SiteIdentity
-from tests.factories import EditorialIndexPageFactory, EditorialPageFactory, StandardPageFactory
+from tests.factories import EditorialIndexPageFactory, StandardPageFactory
 
 REVIEW = "Relecture par un ami critique"
 

@@ -70,9 +70,7 @@ class NewPageTypeTests(WagtailPageTestCase):
                     "intro": "Ce que l’année dit de nos pratiques.",
                     "body": streamfield([("paragraph", rich_text("<p>Un texte.</p>"))]),
                     "credits": inline_formset([]),
-                    "related_links": inline_formset(
-                        [{"related_page": self.presentation.pk}]
-                    ),
+                    "related_links": inline_formset([{"related_page": self.presentation.pk}]),
                 }
             ),
         )
