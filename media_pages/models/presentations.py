@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
@@ -114,7 +115,7 @@ class PresentationPage(BasePage):
         """The provider and iframe address, ``None`` if the link is no longer allowed."""
         try:
             return resolve_presentation(self.presentation_url)
-        except Exception:  # a host removed from the settings since the page was saved
+        except ValidationError:  # a host removed from the settings since the page was saved
             return None
 
     @property

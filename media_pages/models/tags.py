@@ -70,7 +70,7 @@ class TagIndexPage(RoutablePageMixin, BasePage):
     @staticmethod
     def group_by_type(pages) -> list[tuple[str, list[Page]]]:
         """``(type name, pages)`` pairs; one query per page type, not per page."""
-        specific = list(pages.specific()) if hasattr(pages, "specific") else list(pages)
+        specific = list(pages.specific())
         groups: dict[str, list[Page]] = defaultdict(list)
         for page in specific:
             groups[str(page.specific_class._meta.verbose_name_plural)].append(page)
