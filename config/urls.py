@@ -4,10 +4,12 @@ from django.urls import include, path, re_path
 from django.views.i18n import set_language
 from django.views.static import serve
 from wagtail import urls as wagtail_urls
+from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from media_pages.routing import FILE_ROUTE_PATTERN
 from media_pages.views import robots_txt
 from search import views as search_views
 
@@ -32,4 +34,8 @@ if settings.SERVE_MEDIA:
         )
     ]
 
-urlpatterns += [path("", include(wagtail_urls))]
+urlpatterns += [
+    # Routable sub-pages named like files (feed.xml...): see media_pages/routing.py.
+    re_path(FILE_ROUTE_PATTERN, wagtail_views.serve, name="wagtail_serve_file_route"),
+    path("", include(wagtail_urls)),
+]

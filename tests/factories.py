@@ -4,7 +4,17 @@ import factory
 import wagtail_factories
 from wagtail.models import Page, Site
 
-from media_pages.models import HomePage, SitemapPage, StandardPage
+from community.models import CommunityIndexPage, Person
+from media_pages.models import (
+    EditorialIndexPage,
+    EditorialPage,
+    HomePage,
+    PresentationIndexPage,
+    PresentationPage,
+    SitemapPage,
+    StandardPage,
+    TagIndexPage,
+)
 
 
 class HomePageFactory(wagtail_factories.PageFactory):
@@ -31,6 +41,66 @@ class SitemapPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = SitemapPage
+
+
+class EditorialIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Éditoriaux"
+    slug = factory.Sequence(lambda n: f"editoriaux-{n}")
+    intro = "Les tendances mises en perspective."
+
+    class Meta:
+        model = EditorialIndexPage
+
+
+class EditorialPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Éditorial {n}")
+    slug = factory.Sequence(lambda n: f"editorial-{n}")
+    intro = "Un chapô qui résume l’éditorial."
+    body = [("paragraph", "<p>Un texte d’éditorial.</p>")]
+
+    class Meta:
+        model = EditorialPage
+
+
+class PresentationIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Présentations interactives"
+    slug = factory.Sequence(lambda n: f"presentations-{n}")
+
+    class Meta:
+        model = PresentationIndexPage
+
+
+class PresentationPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Présentation {n}")
+    slug = factory.Sequence(lambda n: f"presentation-{n}")
+    presentation_url = "https://view.genially.com/65da9accbbb01e0014a797ae/presentation-demo"
+    text_alternative = "<p>Le contenu de la présentation, en texte.</p>"
+
+    class Meta:
+        model = PresentationPage
+
+
+class TagIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Étiquettes"
+    slug = "etiquettes"
+
+    class Meta:
+        model = TagIndexPage
+
+
+class CommunityIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Communauté"
+    slug = "communaute"
+
+    class Meta:
+        model = CommunityIndexPage
+
+
+class PersonFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Personne {n}")
+
+    class Meta:
+        model = Person
 
 
 def make_site_with_home(**home_fields) -> HomePage:

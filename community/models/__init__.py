@@ -1,7 +1,8 @@
 """People, the collective's roles, and the credits that tie them to content."""
 
 from .credits import Credit
+from .pages import CommunityIndexPage
 from .people import Person
 from .roles import PodcastRole, Role
 
-__all__ = ["Credit", "Person", "PodcastRole", "Role"]
+__all__ = ["CommunityIndexPage", "Credit", "Person", "PodcastRole", "Role"]

@@ -159,3 +159,10 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
 }
+
+# Interactive presentations: self-hosted reveal.js decks and PeerTube instances allowed to be
+# embedded, besides the services listed in media_pages/presentation_providers.py.
+PRESENTATION_REVEALJS_HOSTS = env_list("PRESENTATION_REVEALJS_HOSTS", ["revealjs.com"])
+PRESENTATION_PEERTUBE_HOSTS = env_list(
+    "PRESENTATION_PEERTUBE_HOSTS", ["tube-numerique-educatif.apps.education.fr", "framatube.org"]
+)

@@ -18,6 +18,17 @@ PUBLIC_PATHS = [
     "/recherche/?q=valeurs",
     "/recherche/?q=introuvablexyz",
     "/page-inexistante/",
+    "/editoriaux/",
+    "/editoriaux/ce-que-le-confinement-nous-a-appris/",
+    "/presentations/",
+    "/presentations/les-roles-du-collectif/",
+    "/presentations/outils-pour-la-classe-a-distance/",
+    "/communaute/",
+    "/communaute/roles/",
+    "/communaute/roles/ami-critique/",
+    "/communaute/personnes/claire-vasseur/",
+    "/etiquettes/",
+    "/etiquettes/hybridation/",
 ]
 
 
