@@ -21,8 +21,9 @@ urlpatterns = [
 ]
 
 if settings.DEBUG or getattr(settings, "SERVE_MEDIA", False):
-    from django.conf.urls.static import static
+    # Not django's static(): podcast apps and players need HEAD and Range on audio.
+    from media_pages.serving import media_urlpatterns
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    urlpatterns += media_urlpatterns()
 
 urlpatterns += [path("", include(wagtail_urls))]

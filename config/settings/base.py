@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from .environment import (
     database_config,
     email_config,
+    env_bool,
     env_int,
     env_list,
     env_str,
@@ -148,6 +149,16 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = env_int("IMAGE_MAX_UPLOAD_BYTES", 20 * 1024 * 10
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAILMEDIA = {"MEDIA_MODEL": "wagtailmedia.Media"}
+
+# Podcasts. Audio larger than this is refused (the upload itself streams to a temporary file).
+PODCAST_AUDIO_MAX_BYTES = env_int("PODCAST_AUDIO_MAX_BYTES", 300 * 1024 * 1024)
+# Past this size the feed keeps only the newest episodes that fit (apps reject multi-MB feeds).
+PODCAST_FEED_MAX_BYTES = env_int("PODCAST_FEED_MAX_BYTES", 1_500_000)
+# A rendered feed is reused until the show or an episode changes, and at most this long.
+PODCAST_FEED_CACHE_SECONDS = env_int("PODCAST_FEED_CACHE_SECONDS", 3600)
+# The embedded default serves uploaded media itself, with HTTP ranges (media_pages.serving);
+# production sets SERVE_MEDIA=0 and lets the web server, object storage or a CDN do it.
+SERVE_MEDIA = env_bool("SERVE_MEDIA", True)
 
 LOGGING = {
     "version": 1,

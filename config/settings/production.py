@@ -17,6 +17,7 @@ if not env_str("SITE_URL"):
     raise ImproperlyConfigured("SITE_URL must give the public address, e.g. https://example.org.")
 
 DEBUG = False
+SERVE_MEDIA = env_bool("SERVE_MEDIA", False)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31_536_000)
