@@ -7,6 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from media_pages.routing import page_file_urlpatterns
 from media_pages.views import robots_txt
 from search import views as search_views
 
@@ -26,4 +27,6 @@ if settings.DEBUG or getattr(settings, "SERVE_MEDIA", False):
 
     urlpatterns += media_urlpatterns()
 
+# Feeds and sidecar files of pages (feed.xml, chapters.json, transcript.vtt) keep their names.
+urlpatterns += page_file_urlpatterns()
 urlpatterns += [path("", include(wagtail_urls))]

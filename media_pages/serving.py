@@ -73,6 +73,11 @@ def file_part(path: Path, start: int, length: int) -> Iterator[bytes]:
             yield chunk
 
 
+def _set_headers(response: HttpResponse, headers: dict[str, str]) -> None:
+    for name, value in headers.items():
+        response[name] = value
+
+
 @require_http_methods(["GET", "HEAD"])
 def serve_media(request: HttpRequest, path: str) -> HttpResponse:
     try:
@@ -99,7 +104,7 @@ def serve_media(request: HttpRequest, path: str) -> HttpResponse:
         and modified <= since
     ):
         response = HttpResponseNotModified()
-        response.headers.update(headers)
+        _set_headers(response, headers)
         return response
 
     wanted = request.headers.get("Range")
@@ -112,7 +117,7 @@ def serve_media(request: HttpRequest, path: str) -> HttpResponse:
             wanted = None
         if wanted and part is None:
             response = HttpResponse(status=416)
-            response.headers.update(headers)
+            _set_headers(response, headers)
             response["Content-Range"] = f"bytes */{size}"
             return response
         if wanted:
@@ -124,7 +129,7 @@ def serve_media(request: HttpRequest, path: str) -> HttpResponse:
                 response = StreamingHttpResponse(
                     file_part(full_path, start, length), status=206, content_type=content_type
                 )
-            response.headers.update(headers)
+            _set_headers(response, headers)
             response["Content-Range"] = f"bytes {start}-{end}/{size}"
             response["Content-Length"] = str(length)
             return response
@@ -133,7 +138,7 @@ def serve_media(request: HttpRequest, path: str) -> HttpResponse:
         response = HttpResponse(content_type=content_type)
     else:
         response = FileResponse(full_path.open("rb"), content_type=content_type)
-    response.headers.update(headers)
+    _set_headers(response, headers)
     response["Content-Length"] = str(size)
     return response
 

@@ -29,6 +29,6 @@ def read_data(name: str) -> dict:
 
 
 def all_loaders() -> list[Callable[[Report], None]]:
-    from . import site
+    from . import podcasts, site
 
-    return [site.load]
+    return [site.load, podcasts.load]

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import path
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
@@ -28,6 +28,7 @@ from media_pages.podcasts.categories import (
 from media_pages.podcasts.forms import EpisodeForm, episode_number_taken
 from media_pages.podcasts.guid import podcast_guid_for
 from media_pages.podcasts.subscribe import subscribe_links
+from media_pages.routing import FileRoutesMixin
 from media_pages.transcripts import Cue, parse_transcript, replace_cues
 
 from .base import BasePage
@@ -62,7 +63,7 @@ class PodcastIndexPage(BasePage):
         return context
 
 
-class PodcastShowPage(RoutablePageMixin, BasePage):
+class PodcastShowPage(FileRoutesMixin, BasePage):
     """One show and its feed (``feed.xml``). Its cover must satisfy Apple's artwork rules."""
 
     description = models.TextField(
@@ -221,7 +222,7 @@ class PodcastShowPage(RoutablePageMixin, BasePage):
         return feed_response(self, request)
 
 
-class PodcastEpisodePage(RoutablePageMixin, BasePage):
+class PodcastEpisodePage(FileRoutesMixin, BasePage):
     """An episode: one audio file, show notes, transcript and chapters. Its GUID never changes."""
 
     guid = models.UUIDField(_("GUID"), default=uuid.uuid4, editable=False)

@@ -75,7 +75,7 @@ def absolute(base: str, url: str) -> str:
 
 def image_url(base: str, image) -> str:
     """The original file (validated as cover art) with its hash, so a new picture = a new URL."""
-    return f"{absolute(base, image.file.url)}?v={(image.file_hash or '')[:12]}"
+    return f"{absolute(base, image.file.url)}?v={(image.file_hash or str(image.pk))[:12]}"
 
 
 def people(credits, base: str) -> list[PodcastPerson]:
@@ -130,8 +130,9 @@ def render_feed(show, request, last_modified, episodes, notes, show_credits) -> 
     feed.load_extension("podcast")
     feed.register_extension("podcastindex", PodcastIndexExtension, PodcastIndexEntryExtension)
     feed.title(xml_text(show.title))
-    feed.link(href=show_url, rel="alternate")
+    # feedgen takes the RSS <link> from the last link given: self first, then the page.
     feed.link(href=show_url + show.reverse_subpage("feed"), rel="self")
+    feed.link(href=show_url, rel="alternate")
     feed.description(xml_text(truncate_bytes(show.description or show.title, 4000)))
     feed.language(show.language)
     feed.lastBuildDate(last_modified)
