@@ -12,7 +12,14 @@ from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
 from wagtail.contrib.routable_page.models import path
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable
@@ -136,6 +143,14 @@ class PodcastShowPage(FileRoutesMixin, BasePage):
             heading=_("Directories"),
         ),
     ]  # fmt: skip
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Content")),
+            ObjectList(feed_panels, heading=_("Podcast apps")),
+            ObjectList(BasePage.promote_panels, heading=_("Promote")),
+            ObjectList(BasePage.settings_panels, heading=_("Settings")),
+        ]
+    )
 
     class Meta:
         verbose_name = _("podcast show")

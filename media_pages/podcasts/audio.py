@@ -76,9 +76,12 @@ def inspect_audio(upload: IO[bytes], size: int) -> AudioFacts:
         raise unreadable
     mime_type, extension = FORMATS[type(audio)]
     bitrate = int(getattr(audio.info, "bitrate", 0) or 0)
-    if bitrate and size < audio.info.length * bitrate / 8 * TRUNCATION_RATIO:
-        raise _truncated()
-    if isinstance(audio, OggVorbis | OggOpus) and not _ogg_ends_cleanly(upload, size):
+    if isinstance(audio, OggVorbis | OggOpus):
+        # Ogg headers give a nominal bitrate only; a cut file lacks its end-of-stream page.
+        if not _ogg_ends_cleanly(upload, size):
+            raise _truncated()
+        bitrate = 0
+    elif bitrate and size < audio.info.length * bitrate / 8 * TRUNCATION_RATIO:
         raise _truncated()
     if not bitrate:
         bitrate = int(size * 8 / audio.info.length)

@@ -10,7 +10,7 @@ import gzip
 import hashlib
 import re
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 
 from django.conf import settings
 from django.core.cache import cache
@@ -30,6 +30,7 @@ FEED_CONTENT_TYPE = "application/rss+xml; charset=utf-8"
 NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 NOTES_SEPARATOR = "\x1e"
 CACHE_CONTROL = "public, max-age=300"
+NEVER = datetime(2000, 1, 1, tzinfo=UTC)
 
 
 def xml_text(value: str | None) -> str:
@@ -64,7 +65,7 @@ def feed_version(show) -> tuple[str, datetime]:
         total=Count("pk"),
     )
     moments = [moment for moment in (stamp["changed"], stamp["published"]) if moment]
-    last_modified = max(moments) if moments else show.first_published_at
+    last_modified = max(moments) if moments else (show.first_published_at or NEVER)
     version = f"{show.pk}:{last_modified.timestamp()}:{stamp['live']}:{stamp['total']}"
     return version, last_modified.replace(microsecond=0)
 
@@ -74,8 +75,9 @@ def absolute(base: str, url: str) -> str:
 
 
 def image_url(base: str, image) -> str:
-    """The original file (validated as cover art) with its hash, so a new picture = a new URL."""
-    return f"{absolute(base, image.file.url)}?v={(image.file_hash or str(image.pk))[:12]}"
+    """The original file, validated as cover art. Wagtail never overwrites a stored file, so a
+    new picture gets a new URL (apps cache artwork by URL); the URL ends in .jpg or .png."""
+    return absolute(base, image.file.url)
 
 
 def people(credits, base: str) -> list[PodcastPerson]:
@@ -142,7 +144,6 @@ def render_feed(show, request, last_modified, episodes, notes, show_credits) -> 
     artwork = image_url(base, show.cover) if show.cover_id else ""
     if artwork:
         feed.image(url=artwork, title=xml_text(show.title), link=show_url)
-        feed.podcast.itunes_image(artwork)
     feed.podcast.itunes_author(xml_text(show.author))
     feed.podcast.itunes_owner(name=xml_text(show.owner_name), email=show.owner_email)
     feed.podcast.itunes_category(show.apple_category, show.apple_subcategory or None)
@@ -154,6 +155,7 @@ def render_feed(show, request, last_modified, episodes, notes, show_credits) -> 
     if show.new_feed_url:
         feed.podcast.itunes_new_feed_url(show.new_feed_url)
     extension = feed.podcastindex
+    extension.image = artwork
     extension.explicit = show.explicit
     extension.guid = str(show.podcast_guid or "")
     extension.locked, extension.locked_owner = show.feed_locked, show.owner_email
@@ -182,11 +184,10 @@ def add_episode(feed: FeedGenerator, episode, notes: str, base: str, request) ->
         entry.podcast.itunes_episode(episode.episode_number)
     if episode.season_number:
         entry.podcast.itunes_season(episode.season_number)
-    if episode.cover_id:
-        entry.podcast.itunes_image(image_url(base, episode.cover))
     if episode.intro:
         entry.podcast.itunes_summary(xml_text(episode.intro))
     extension = entry.podcastindex
+    extension.image = image_url(base, episode.cover) if episode.cover_id else ""
     extension.explicit = episode.explicit
     extension.season, extension.episode = episode.season_number, episode.episode_number
     if episode.transcript.strip():

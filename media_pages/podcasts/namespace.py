@@ -1,7 +1,8 @@
 """A feedgen extension for the Podcasting 2.0 namespace (feedgen only knows iTunes tags).
 
-It also writes ``itunes:explicit`` as ``true``/``false``: Apple asks for those values, while
-feedgen 1.0 only accepts yes/no/clean.
+It also writes two iTunes tags that feedgen 1.0 gets wrong for us: ``itunes:explicit`` as
+``true``/``false`` (feedgen only accepts yes/no/clean) and ``itunes:image`` (feedgen silently
+drops URLs ending in ``.jpeg``).
 """
 
 from dataclasses import dataclass
@@ -63,6 +64,11 @@ def _explicit(parent, explicit: bool | None) -> None:
         xml_elem(f"{{{ITUNES_NS}}}explicit", parent).text = "true" if explicit else "false"
 
 
+def _image(parent, url: str) -> None:
+    if url:
+        xml_elem(f"{{{ITUNES_NS}}}image", parent).attrib["href"] = url
+
+
 class PodcastIndexExtension(BaseExtension):
     """Channel tags: ``podcast:guid``, ``locked``, ``funding``, ``person``; ``itunes:explicit``."""
 
@@ -74,12 +80,14 @@ class PodcastIndexExtension(BaseExtension):
         self.funding_label: str = ""
         self.persons: list[PodcastPerson] = []
         self.explicit: bool | None = None
+        self.image: str = ""
 
     def extend_ns(self) -> dict[str, str]:
         return {"podcast": PODCAST_NS, "itunes": ITUNES_NS}
 
     def extend_rss(self, rss_feed):
         channel = rss_feed[0]
+        _image(channel, self.image)
         _explicit(channel, self.explicit)
         if self.guid:
             xml_elem(f"{{{PODCAST_NS}}}guid", channel).text = self.guid
@@ -106,11 +114,13 @@ class PodcastIndexEntryExtension(BaseEntryExtension):
         self.season: int | None = None
         self.episode: int | None = None
         self.explicit: bool | None = None
+        self.image: str = ""
 
     def extend_ns(self) -> dict[str, str]:
         return {"podcast": PODCAST_NS, "itunes": ITUNES_NS}
 
     def extend_rss(self, entry):
+        _image(entry, self.image)
         _explicit(entry, self.explicit)
         for transcript in self.transcripts:
             element = xml_elem(f"{{{PODCAST_NS}}}transcript", entry)
