@@ -18,6 +18,9 @@ PUBLIC_PATHS = [
     "/recherche/?q=valeurs",
     "/recherche/?q=introuvablexyz",
     "/page-inexistante/",
+    "/podcasts/",
+    "/podcasts/les-voix-du-collectif/",
+    "/podcasts/les-voix-du-collectif/bienvenue/",
 ]
 
 
