@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from django.conf import settings
+from django.core.exceptions import SuspiciousFileOperation
 from django.http import (
     FileResponse,
     Http404,
@@ -82,7 +83,7 @@ def _set_headers(response: HttpResponse, headers: dict[str, str]) -> None:
 def serve_media(request: HttpRequest, path: str) -> HttpResponse:
     try:
         full_path = Path(safe_join(settings.MEDIA_ROOT, path))
-    except (ValueError, Exception) as error:  # SuspiciousFileOperation: outside MEDIA_ROOT
+    except SuspiciousFileOperation as error:  # a path outside MEDIA_ROOT
         raise Http404 from error
     if not full_path.is_file():
         raise Http404
