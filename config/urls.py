@@ -1,15 +1,13 @@
 from django.conf import settings
 from django.contrib import admin
-from django.urls import include, path, re_path
+from django.urls import include, path
 from django.views.i18n import set_language
-from django.views.static import serve
 from wagtail import urls as wagtail_urls
-from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from media_pages.routing import FILE_ROUTE_PATTERN
+from media_pages.routing import page_file_urlpatterns
 from media_pages.views import robots_txt
 from search import views as search_views
 
@@ -24,18 +22,11 @@ urlpatterns = [
 ]
 
 if settings.SERVE_MEDIA:
-    # django.conf.urls.static.static() does nothing unless DEBUG; the embedded default must
-    # serve uploads in any mode.
-    urlpatterns += [
-        re_path(
-            rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>.*)$",
-            serve,
-            {"document_root": settings.MEDIA_ROOT},
-        )
-    ]
+    # Not django's static(): podcast apps and players need HEAD and Range on audio.
+    from media_pages.serving import media_urlpatterns
 
-urlpatterns += [
-    # Routable sub-pages named like files (feed.xml...): see media_pages/routing.py.
-    re_path(FILE_ROUTE_PATTERN, wagtail_views.serve, name="wagtail_serve_file_route"),
-    path("", include(wagtail_urls)),
-]
+    urlpatterns += media_urlpatterns()
+
+# Feeds and sidecar files of pages (feed.xml, chapters.json, transcript.vtt) keep their names.
+urlpatterns += page_file_urlpatterns()
+urlpatterns += [path("", include(wagtail_urls))]

@@ -1,14 +1,25 @@
 """One factory per page model; tests build their trees with these, never with fixtures."""
 
+import datetime
+import hashlib
+from pathlib import Path
+
 import factory
 import wagtail_factories
+from django.core.files.base import ContentFile
+from django.utils import timezone
 from wagtail.models import Page, Site
 
 from community.models import CommunityIndexPage, Person
 from media_pages.models import (
+    CollectifImage,
     EditorialIndexPage,
     EditorialPage,
+    EpisodeAudio,
     HomePage,
+    PodcastEpisodePage,
+    PodcastIndexPage,
+    PodcastShowPage,
     PresentationIndexPage,
     PresentationPage,
     SitemapPage,
@@ -113,3 +124,68 @@ def make_site_with_home(**home_fields) -> HomePage:
     )
     Page.objects.filter(depth=2).exclude(pk=home.pk).delete()
     return home
+
+
+# Podcasts ---------------------------------------------------------------------------------
+
+AUDIO_DIR = Path(__file__).resolve().parent / "podcasts" / "audio"
+
+
+class ArtworkFactory(wagtail_factories.ImageFactory):
+    """A square 1400 px RGB PNG: valid podcast cover art."""
+
+    title = factory.Sequence(lambda n: f"Pochette {n}")
+    file = factory.django.ImageField(
+        filename="pochette.png", width=1400, height=1400, color="navy", format="PNG"
+    )
+
+    class Meta:
+        model = CollectifImage
+
+
+def audio_file(name: str = "tone.mp3") -> EpisodeAudio:
+    """An EpisodeAudio row for one of the real test recordings (reused when already there)."""
+    content = (AUDIO_DIR / name).read_bytes()
+    existing = EpisodeAudio.objects.filter(sha256=hashlib.sha256(content).hexdigest()).first()
+    if existing is not None:
+        return existing
+    audio = EpisodeAudio(title=name, file=ContentFile(content, name=name))
+    audio.read_facts()
+    audio.save()
+    return audio
+
+
+class PodcastIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Podcasts"
+    slug = factory.Sequence(lambda n: f"podcasts-{n}")
+
+    class Meta:
+        model = PodcastIndexPage
+
+
+class PodcastShowPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Émission {n}")
+    slug = factory.Sequence(lambda n: f"emission-{n}")
+    description = "Le podcast du collectif."
+    cover = factory.SubFactory(ArtworkFactory)
+    author = "Collectif Apprenant"
+    owner_name = "Le Staff"
+    owner_email = "podcast@example.org"
+    apple_subcategory = "Courses"
+
+    class Meta:
+        model = PodcastShowPage
+
+
+class PodcastEpisodePageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Épisode {n}")
+    slug = factory.Sequence(lambda n: f"episode-{n}")
+    audio = factory.LazyFunction(audio_file)
+    show_notes = "<p>Notes de l’épisode.</p>"
+    first_published_at = factory.Sequence(
+        lambda n: timezone.now() - datetime.timedelta(days=1, minutes=n)
+    )
+    last_published_at = factory.SelfAttribute("first_published_at")
+
+    class Meta:
+        model = PodcastEpisodePage

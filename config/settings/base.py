@@ -122,9 +122,6 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 MEDIA_URL = env_str("MEDIA_URL", "/media/")
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))
-# The embedded default serves uploaded media itself; production leaves it to the web server,
-# object storage or a CDN unless SERVE_MEDIA=1.
-SERVE_MEDIA = env_bool("SERVE_MEDIA", True)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
@@ -152,6 +149,16 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = env_int("IMAGE_MAX_UPLOAD_BYTES", 20 * 1024 * 10
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAILMEDIA = {"MEDIA_MODEL": "wagtailmedia.Media"}
+
+# Podcasts. Audio larger than this is refused (the upload itself streams to a temporary file).
+PODCAST_AUDIO_MAX_BYTES = env_int("PODCAST_AUDIO_MAX_BYTES", 300 * 1024 * 1024)
+# Past this size the feed keeps only the newest episodes that fit (apps reject multi-MB feeds).
+PODCAST_FEED_MAX_BYTES = env_int("PODCAST_FEED_MAX_BYTES", 1_500_000)
+# A rendered feed is reused until the show or an episode changes, and at most this long.
+PODCAST_FEED_CACHE_SECONDS = env_int("PODCAST_FEED_CACHE_SECONDS", 3600)
+# The embedded default serves uploaded media itself, with HTTP ranges (media_pages.serving);
+# production sets SERVE_MEDIA=0 and lets the web server, object storage or a CDN do it.
+SERVE_MEDIA = env_bool("SERVE_MEDIA", True)
 
 LOGGING = {
     "version": 1,

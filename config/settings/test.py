@@ -1,3 +1,6 @@
+import tempfile
+from pathlib import Path
+
 from .base import *  # noqa: F403
 
 SECRET_KEY = "test-only-secret-key"
@@ -10,3 +13,6 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 ALLOWED_HOSTS = ["*"]
 WAGTAILADMIN_BASE_URL = "http://testserver"
 SITE_URL = "http://testserver"
+# Uploaded files of the test run (podcast audio, images) never land in var/.
+MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="collectif-test-media-"))
+PODCAST_AUDIO_MAX_BYTES = 50 * 1024 * 1024

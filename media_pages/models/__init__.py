@@ -4,6 +4,8 @@ from .base import BasePage, PageTag
 from .editorials import EditorialIndexPage, EditorialPage, EditorialRelatedLink
 from .home import HomePage
 from .images import CollectifImage, CollectifRendition
+from .podcast_audio import EpisodeAudio
+from .podcasts import EpisodeChapter, PodcastEpisodePage, PodcastIndexPage, PodcastShowPage
 from .presentations import PresentationIndexPage, PresentationPage
 from .site_identity import SiteIdentity
 from .standard import SitemapPage, StandardPage
@@ -17,8 +19,13 @@ __all__ = [
     "EditorialIndexPage",
     "EditorialPage",
     "EditorialRelatedLink",
+    "EpisodeAudio",
+    "EpisodeChapter",
     "HomePage",
     "PageTag",
+    "PodcastEpisodePage",
+    "PodcastIndexPage",
+    "PodcastShowPage",
     "PresentationIndexPage",
     "PresentationPage",
     "SiteIdentity",

@@ -8,7 +8,7 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -39,7 +39,7 @@ def _text_of(value) -> list[str]:
     return []
 
 
-class EditorialIndexPage(FileRoutesMixin, RoutablePageMixin, BasePage):
+class EditorialIndexPage(FileRoutesMixin, BasePage):
     """The editorials, newest first, with their RSS feed at ``feed.xml``."""
 
     parent_page_types = ["media_pages.HomePage"]

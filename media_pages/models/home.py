@@ -21,6 +21,7 @@ class HomePage(BasePage):
         "media_pages.PresentationIndexPage",
         "media_pages.TagIndexPage",
         "community.CommunityIndexPage",
+        "media_pages.PodcastIndexPage",
     ]
     max_count_per_parent = 1
 

@@ -29,6 +29,9 @@ PUBLIC_PATHS = [
     "/communaute/personnes/claire-vasseur/",
     "/etiquettes/",
     "/etiquettes/hybridation/",
+    "/podcasts/",
+    "/podcasts/les-voix-du-collectif/",
+    "/podcasts/les-voix-du-collectif/bienvenue/",
 ]
 
 

@@ -9,6 +9,7 @@ from community.models import CommunityIndexPage
 from media_pages.models import (
     EditorialIndexPage,
     HomePage,
+    PodcastIndexPage,
     PresentationIndexPage,
     SitemapPage,
     StandardPage,
@@ -42,6 +43,7 @@ class PageTypeTests(WagtailPageTestCase):
                 PresentationIndexPage,
                 TagIndexPage,
                 CommunityIndexPage,
+                PodcastIndexPage,
             },
         )
 

@@ -1,0 +1,154 @@
+"""Uploaded media served by the site itself (the embedded default), with HTTP ranges.
+
+Podcast apps and browsers seek in audio with ``Range`` requests; Django's ``static.serve``
+answers them with the whole file. This view answers ``HEAD``, single byte ranges (206), suffix
+ranges and unsatisfiable ranges (416). Production lets the web server, object storage or a CDN
+serve ``MEDIA_URL`` instead (see docs/operations.md).
+"""
+
+import mimetypes
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+from django.conf import settings
+from django.core.exceptions import SuspiciousFileOperation
+from django.http import (
+    FileResponse,
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponseNotModified,
+    StreamingHttpResponse,
+)
+from django.utils._os import safe_join
+from django.utils.http import http_date, parse_http_date_safe
+from django.views.decorators.http import require_http_methods
+
+RANGE = re.compile(r"^bytes=(\d*)-(\d*)$")
+CHUNK = 64 * 1024
+# Types the standard library guesses wrong or not at all on some systems.
+MEDIA_TYPES = {
+    ".mp3": "audio/mpeg",
+    ".m4a": "audio/mp4",
+    ".ogg": "audio/ogg",
+    ".opus": "audio/ogg",
+    ".vtt": "text/vtt",
+    ".srt": "application/x-subrip",
+}
+
+
+def byte_range(header: str, size: int) -> tuple[int, int] | None:
+    """``(first, last)`` inclusive for one ``bytes=`` range; ``None`` when unsatisfiable.
+
+    Raises ``ValueError`` when the header is not a single byte range we understand, in
+    which case the whole file is sent (RFC 9110 lets a server ignore ``Range``).
+    """
+    match = RANGE.match(header.strip().replace(" ", ""))
+    if not match:
+        raise ValueError(header)
+    first, last = match.groups()
+    if not first and not last:
+        raise ValueError(header)
+    if not first:
+        length = int(last)
+        if length == 0 or size == 0:
+            return None
+        return max(0, size - length), size - 1
+    start = int(first)
+    end = min(int(last), size - 1) if last else size - 1
+    if start >= size or (last and int(last) < start):
+        return None
+    return start, end
+
+
+def file_part(path: Path, start: int, length: int) -> Iterator[bytes]:
+    with path.open("rb") as handle:
+        handle.seek(start)
+        remaining = length
+        while remaining > 0:
+            chunk = handle.read(min(CHUNK, remaining))
+            if not chunk:
+                break
+            remaining -= len(chunk)
+            yield chunk
+
+
+def _set_headers(response: HttpResponse, headers: dict[str, str]) -> None:
+    for name, value in headers.items():
+        response[name] = value
+
+
+@require_http_methods(["GET", "HEAD"])
+def serve_media(request: HttpRequest, path: str) -> HttpResponse:
+    try:
+        full_path = Path(safe_join(settings.MEDIA_ROOT, path))
+    except SuspiciousFileOperation as error:  # a path outside MEDIA_ROOT
+        raise Http404 from error
+    if not full_path.is_file():
+        raise Http404
+    stat = full_path.stat()
+    size, modified = stat.st_size, int(stat.st_mtime)
+    etag = f'"{modified:x}-{size:x}"'
+    content_type = MEDIA_TYPES.get(full_path.suffix.lower()) or (
+        mimetypes.guess_type(full_path.name)[0] or "application/octet-stream"
+    )
+    headers = {
+        "Accept-Ranges": "bytes",
+        "Last-Modified": http_date(modified),
+        "ETag": etag,
+        "Cache-Control": "public, max-age=86400",
+    }
+    if request.headers.get("If-None-Match") == etag or (
+        "If-None-Match" not in request.headers
+        and (since := parse_http_date_safe(request.headers.get("If-Modified-Since", "")))
+        and modified <= since
+    ):
+        response = HttpResponseNotModified()
+        _set_headers(response, headers)
+        return response
+
+    wanted = request.headers.get("Range")
+    if_range = request.headers.get("If-Range")
+    if wanted and (if_range is None or if_range in (etag, headers["Last-Modified"])):
+        try:
+            part = byte_range(wanted, size)
+        except ValueError:
+            part = (0, size - 1) if size else None
+            wanted = None
+        if wanted and part is None:
+            response = HttpResponse(status=416)
+            _set_headers(response, headers)
+            response["Content-Range"] = f"bytes */{size}"
+            return response
+        if wanted:
+            start, end = part
+            length = end - start + 1
+            if request.method == "HEAD":
+                response = HttpResponse(status=206, content_type=content_type)
+            else:
+                response = StreamingHttpResponse(
+                    file_part(full_path, start, length), status=206, content_type=content_type
+                )
+            _set_headers(response, headers)
+            response["Content-Range"] = f"bytes {start}-{end}/{size}"
+            response["Content-Length"] = str(length)
+            return response
+
+    if request.method == "HEAD":
+        response = HttpResponse(content_type=content_type)
+    else:
+        response = FileResponse(full_path.open("rb"), content_type=content_type)
+    _set_headers(response, headers)
+    response["Content-Length"] = str(size)
+    return response
+
+
+def media_urlpatterns() -> list:
+    """The ``MEDIA_URL`` route for the embedded default (a local path prefix only)."""
+    from django.urls import re_path
+
+    prefix = settings.MEDIA_URL
+    if "://" in prefix or not prefix.startswith("/"):
+        return []
+    return [re_path(rf"^{re.escape(prefix.lstrip('/'))}(?P<path>.+)$", serve_media)]
