@@ -2,6 +2,7 @@
 
 from .credits import Credit
 from .people import Person
+from .registrations import Registration, RegistrationStatus
 from .roles import PodcastRole, Role
 
-__all__ = ["Credit", "Person", "PodcastRole", "Role"]
+__all__ = ["Credit", "Person", "PodcastRole", "Registration", "RegistrationStatus", "Role"]

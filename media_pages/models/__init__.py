@@ -6,6 +6,7 @@ from .images import CollectifImage, CollectifRendition
 from .site_identity import SiteIdentity
 from .standard import SitemapPage, StandardPage
 from .transcripts import TranscriptCue
+from .webinars import SessionFormat, SessionMode, WebinarIndexPage, WebinarPage
 
 __all__ = [
     "BasePage",
@@ -13,8 +14,12 @@ __all__ = [
     "CollectifRendition",
     "HomePage",
     "PageTag",
+    "SessionFormat",
+    "SessionMode",
     "SiteIdentity",
     "SitemapPage",
     "StandardPage",
     "TranscriptCue",
+    "WebinarIndexPage",
+    "WebinarPage",
 ]
