@@ -1,5 +1,7 @@
 """The emails a registrant receives, in French, each with the session's calendar file."""
 
+from urllib.parse import urlencode
+
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
@@ -15,11 +17,8 @@ def cancel_url(registration: Registration) -> str:
     from community.registrations import cancel_token
 
     session = registration.session
-    return (
-        settings.SITE_URL
-        + session.url
-        + session.reverse_subpage("cancel", args=[cancel_token(registration)])
-    )
+    query = urlencode({"jeton": cancel_token(registration)})
+    return f"{settings.SITE_URL}{session.url}{session.reverse_subpage('cancel')}?{query}"
 
 
 def registration_email(registration: Registration, kind: str) -> EmailMessage:

@@ -88,8 +88,12 @@ def register(request: HttpRequest, session) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def cancel(request: HttpRequest, session, token: str) -> HttpResponse:
-    """GET asks for confirmation (mail scanners follow links); POST cancels."""
+def cancel(request: HttpRequest, session) -> HttpResponse:
+    """GET asks for confirmation (mail scanners follow links); POST cancels.
+
+    The signed token rides in the query string: Wagtail page paths allow no ``:`` or ``.``.
+    """
+    token = request.GET.get("jeton", "")[:500]
     registration = registrations.registration_from_token(token, session)
     context = session.get_context(request)
     context.update(registration=registration, cancelled=False)

@@ -5,6 +5,7 @@ from urllib.parse import urlencode
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from media_pages.models.base import PageTag
 from media_pages.models.webinars import SessionFormat
 
 
@@ -26,7 +27,8 @@ class SessionFilterForm(forms.Form):
             # The year of the session as lived in Paris, not in UTC (31 December, 23:30).
             sessions = sessions.filter(start__year=data["year"])
         if data.get("tag"):
-            sessions = sessions.filter(tags__slug=data["tag"]).distinct()
+            tagged = PageTag.objects.filter(tag__slug=data["tag"]).values("content_object_id")
+            sessions = sessions.filter(pk__in=tagged)
         return sessions
 
     def query_without_page(self) -> str:

@@ -85,29 +85,27 @@ class WebinarIndexPage(RoutablePageMixin, BasePage):
     def listing(self, request):
         from media_pages.webinar_listing import SessionFilterForm
 
-        form = SessionFilterForm(request.GET or None)
-        status = 200
+        form = SessionFilterForm(request.GET)
         sessions = self.sessions()
-        if form.is_bound and not form.is_valid():
-            status = 400
-            sessions = sessions.none()
-        elif form.is_bound:
-            sessions = form.apply(sessions)
+        valid = form.is_valid()
+        sessions = form.apply(sessions) if valid else sessions.none()
+        page_number = (form.cleaned_data.get("page") if valid else None) or 1
         now = timezone.now()
-        upcoming = list(sessions.filter(end__gte=now).order_by("start"))
         past = Paginator(sessions.filter(end__lt=now).order_by("-start"), self.per_page)
-        page_number = form.cleaned_data.get("page") if form.is_bound and status == 200 else 1
         context = self.get_context(request)
         context.update(
             form=form,
-            upcoming=upcoming if (page_number or 1) == 1 else [],
-            page_obj=past.get_page(page_number or 1),
-            extra_query=form.query_without_page() if status == 200 else "",
+            upcoming=list(sessions.filter(end__gte=now).order_by("start"))
+            if page_number == 1
+            else [],
+            page_obj=past.get_page(page_number),
+            extra_query=form.query_without_page() if valid else "",
             formats=SessionFormat.choices,
         )
+        status = 200 if valid else 400
         return render(request, self.get_template(request), context, status=status)
 
-    @path("calendrier.ics", name="calendar")
+    @path("calendrier/", name="calendar")
     def calendar_feed(self, request):
         from media_pages.calendars import calendar_response
 
@@ -428,19 +426,19 @@ class WebinarPage(RoutablePageMixin, BasePage):
 
         return register(request, self)
 
-    @path("annulation/<str:token>/", name="cancel")
-    def cancel(self, request, token):
+    @path("annulation/", name="cancel")
+    def cancel(self, request):
         from community.views import cancel
 
-        return cancel(request, self, token)
+        return cancel(request, self)
 
-    @path("calendrier.ics", name="calendar")
+    @path("calendrier/", name="calendar")
     def calendar_file(self, request):
         from media_pages.calendars import calendar_response
 
         return calendar_response([self], request, filename=f"{self.slug}.ics")
 
-    @path("sous-titres.vtt", name="captions")
+    @path("sous-titres/", name="captions")
     def captions(self, request):
         if not self.transcript_data:
             raise Http404
