@@ -15,6 +15,20 @@ from community.registrations import cancel_token
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def run_commit_hooks(django_capture_on_commit_callbacks, monkeypatch):
+    """Emails leave after the commit; run those hooks at the end of each request."""
+    from django.test import Client
+
+    original = Client.request
+
+    def request(self, **kwargs):
+        with django_capture_on_commit_callbacks(execute=True):
+            return original(self, **kwargs)
+
+    monkeypatch.setattr(Client, "request", request)
+
+
 def register(client, session, email: str, **extra):
     data = {"name": "Camille Martin", "email": email, "organisation": "Collège Jean Moulin",
             "consent": "on", **extra}  # fmt: skip
