@@ -62,7 +62,9 @@ def _document(path: Path, title: str):
         return existing
     with path.open("rb") as handle:
         return model.objects.create(
-            title=title, file=File(handle, name=path.name), collection=Collection.get_first_root_node()
+            title=title,
+            file=File(handle, name=path.name),
+            collection=Collection.get_first_root_node(),
         )
 
 

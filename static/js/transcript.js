@@ -34,10 +34,13 @@
     });
   });
 
+  // A deep link (#t=83, as search results give) becomes a media fragment on the sources, which
+  // the browser applies itself once it has loaded enough of the file.
   var match = /^#t=(\d+(?:\.\d+)?)$/.exec(window.location.hash);
   if (match) {
-    var start = parseFloat(match[1]);
-    if (player.readyState >= 1) player.currentTime = start;
-    else player.addEventListener("loadedmetadata", function () { player.currentTime = start; }, { once: true });
+    player.querySelectorAll("source").forEach(function (source) {
+      source.src = source.src.split("#")[0] + "#t=" + match[1];
+    });
+    player.load();
   }
 })();

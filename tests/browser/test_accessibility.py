@@ -18,6 +18,11 @@ PUBLIC_PATHS = [
     "/recherche/?q=valeurs",
     "/recherche/?q=introuvablexyz",
     "/page-inexistante/",
+    "/webinaires/",
+    "/webinaires/?format=atelier",
+    "/webinaires/?year=abc",
+    "/webinaires/evaluer-autrement/",
+    "/webinaires/atelier-podcast-en-classe/",
 ]
 
 
