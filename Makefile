@@ -69,6 +69,7 @@ opensearch:
 
 bench: install-test
 	$(PY) bench/home_page.py
+	$(PY) bench/webinar_index.py
 
 clean-var:
 	rm -rf var/

@@ -20,7 +20,6 @@ PUBLIC_PATHS = [
     "/page-inexistante/",
     "/webinaires/",
     "/webinaires/?format=atelier",
-    "/webinaires/?year=abc",
     "/webinaires/evaluer-autrement/",
     "/webinaires/atelier-podcast-en-classe/",
 ]

@@ -106,7 +106,7 @@ def test_embedded_recording_builds_its_player_without_fetching_anything(client, 
             "https://tube.example.org/w/9c9de5e8-0a1e-484a-b099-e80766180a6d",
             "https://tube.example.org/videos/embed/9c9de5e8-0a1e-484a-b099-e80766180a6d",
         ),
-    ],  # fmt: skip
+    ],
 )
 def test_players_of_the_three_providers(url, embed):
     assert player_for(url).embed_url == embed

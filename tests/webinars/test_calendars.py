@@ -19,7 +19,7 @@ def read_calendar(response) -> Calendar:
 
 
 def events(calendar: Calendar) -> list:
-    return [c for c in calendar.walk("VEVENT")]
+    return list(calendar.walk("VEVENT"))
 
 
 def test_session_page_advertises_its_calendar_and_the_file_parses(client, session):
@@ -111,7 +111,7 @@ def test_copied_session_gets_its_own_uid(session):
         ("distance", "OnlineEventAttendanceMode"),
         ("presence", "OfflineEventAttendanceMode"),
         ("hybride", "MixedEventAttendanceMode"),
-    ],  # fmt: skip
+    ],
 )
 def test_event_json_ld_states_the_attendance_mode(client, sessions_index, mode, attendance):
     session = WebinarPageFactory(parent=sessions_index, mode=mode, place="Lyon",

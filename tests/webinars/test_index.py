@@ -66,7 +66,7 @@ def test_year_filter_uses_paris_time(client, sessions_index):
         {"tag": "<script>"},
         {"page": "abc"},
         {"page": "-1"},
-    ],  # fmt: skip
+    ],
 )
 def test_bad_parameters_get_a_400_with_the_reason_not_a_500(client, sessions_index, params):
     response = client.get(sessions_index.url, params)
