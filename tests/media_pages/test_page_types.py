@@ -5,7 +5,7 @@ from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-from media_pages.models import HomePage, SitemapPage, StandardPage
+from media_pages.models import HomePage, SitemapPage, StandardPage, WebinarIndexPage
 from tests.factories import SitemapPageFactory, StandardPageFactory, make_site_with_home
 
 
@@ -25,7 +25,7 @@ class PageTypeTests(WagtailPageTestCase):
 
     def test_home_page_only_sits_at_the_root(self):
         self.assertAllowedParentPageTypes(HomePage, {Page})
-        self.assertAllowedSubpageTypes(HomePage, {StandardPage, SitemapPage})
+        self.assertAllowedSubpageTypes(HomePage, {StandardPage, SitemapPage, WebinarIndexPage})
 
     def test_standard_pages_nest_under_home_or_each_other(self):
         self.assertAllowedParentPageTypes(StandardPage, {HomePage, StandardPage})
