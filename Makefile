@@ -70,6 +70,7 @@ opensearch:
 bench: install-test
 	$(PY) bench/home_page.py
 	$(PY) bench/podcast_feed.py
+	$(PY) bench/webinar_index.py
 
 clean-var:
 	rm -rf var/

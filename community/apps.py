@@ -11,3 +11,6 @@ class CommunityConfig(AppConfig):
         from .publishing_roles import grant_on_new_page
 
         post_save.connect(grant_on_new_page, dispatch_uid="community_grant_on_new_page")
+        from . import signals
+
+        signals.connect()

@@ -60,6 +60,16 @@ ROLE_ACCESS: dict[str, RoleAccess] = {
     "ami-critique": RoleAccess(
         pages=("media_pages.EditorialIndexPage",), page_permissions=("publish",)
     ),
+    "animateur": RoleAccess(
+        pages=("media_pages.WebinarIndexPage",),
+        permissions=(
+            *CHOOSE_PEOPLE,
+            "community.view_registration",
+            "community.change_registration",
+        ),
+        image_permissions=("add_image", "choose_image"),
+        document_permissions=("add_document", "choose_document"),
+    ),
     "illustrateur": RoleAccess(
         image_permissions=("add_image", "change_image", "choose_image"),
         permissions=("community.view_person",),

@@ -3,6 +3,7 @@
 import datetime
 import hashlib
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import factory
 import wagtail_factories
@@ -25,7 +26,11 @@ from media_pages.models import (
     SitemapPage,
     StandardPage,
     TagIndexPage,
+    WebinarIndexPage,
+    WebinarPage,
 )
+
+PARIS = ZoneInfo("Europe/Paris")
 
 
 class HomePageFactory(wagtail_factories.PageFactory):
@@ -112,6 +117,34 @@ class PersonFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = Person
+
+
+class WebinarIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Webinaires et sessions"
+    slug = factory.Sequence(lambda n: f"sessions-{n}")
+    intro = "Les rendez-vous du collectif."
+
+    class Meta:
+        model = WebinarIndexPage
+
+
+def next_week_at(hour: int = 14, days: int = 7) -> datetime.datetime:
+    day = timezone.localtime(timezone.now(), PARIS).date() + datetime.timedelta(days=days)
+    return datetime.datetime(day.year, day.month, day.day, hour, 0, tzinfo=PARIS)
+
+
+class WebinarPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Webinaire {n}")
+    slug = factory.Sequence(lambda n: f"webinaire-{n}")
+    intro = "Une session du collectif."
+    session_format = "webinaire"
+    mode = "distance"
+    online_url = "https://visio.example.org/salle-collectif"
+    start = factory.LazyFunction(next_week_at)
+    end = factory.LazyAttribute(lambda page: page.start + datetime.timedelta(hours=1, minutes=30))
+
+    class Meta:
+        model = WebinarPage
 
 
 def make_site_with_home(**home_fields) -> HomePage:

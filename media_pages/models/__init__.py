@@ -11,6 +11,7 @@ from .site_identity import SiteIdentity
 from .standard import SitemapPage, StandardPage
 from .tags import TagIndexPage
 from .transcripts import TranscriptCue
+from .webinars import SessionFormat, SessionMode, WebinarIndexPage, WebinarPage
 
 __all__ = [
     "BasePage",
@@ -28,9 +29,13 @@ __all__ = [
     "PodcastShowPage",
     "PresentationIndexPage",
     "PresentationPage",
+    "SessionFormat",
+    "SessionMode",
     "SiteIdentity",
     "SitemapPage",
     "StandardPage",
     "TagIndexPage",
     "TranscriptCue",
+    "WebinarIndexPage",
+    "WebinarPage",
 ]

@@ -22,6 +22,7 @@ class HomePage(BasePage):
         "media_pages.TagIndexPage",
         "community.CommunityIndexPage",
         "media_pages.PodcastIndexPage",
+        "media_pages.WebinarIndexPage",
     ]
     max_count_per_parent = 1
 

@@ -32,6 +32,10 @@ PUBLIC_PATHS = [
     "/podcasts/",
     "/podcasts/les-voix-du-collectif/",
     "/podcasts/les-voix-du-collectif/bienvenue/",
+    "/webinaires/",
+    "/webinaires/?format=atelier",
+    "/webinaires/evaluer-autrement/",
+    "/webinaires/atelier-podcast-en-classe/",
 ]
 
 

@@ -14,6 +14,7 @@ from media_pages.models import (
     SitemapPage,
     StandardPage,
     TagIndexPage,
+    WebinarIndexPage,
 )
 from tests.factories import SitemapPageFactory, StandardPageFactory, make_site_with_home
 
@@ -44,6 +45,7 @@ class PageTypeTests(WagtailPageTestCase):
                 TagIndexPage,
                 CommunityIndexPage,
                 PodcastIndexPage,
+                WebinarIndexPage,
             },
         )
 
