@@ -43,3 +43,23 @@ def make_site_with_home(**home_fields) -> HomePage:
     )
     Page.objects.filter(depth=2).exclude(pk=home.pk).delete()
     return home
+
+
+class NewsletterIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Lettre d’information"
+    slug = "lettre-d-information"
+    intro = "Les lettres du collectif."
+
+    class Meta:
+        model = "newsletter.NewsletterIndexPage"
+
+
+class NewsletterPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Lettre n° {n}")
+    slug = factory.Sequence(lambda n: f"lettre-{n}")
+    subject = factory.LazyAttribute(lambda page: page.title)
+    preheader = "Les nouvelles du collectif."
+    language = "fr"
+
+    class Meta:
+        model = "newsletter.NewsletterPage"

@@ -14,7 +14,11 @@ class HomePage(BasePage):
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("presentation"))
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["media_pages.StandardPage", "media_pages.SitemapPage"]
+    subpage_types = [
+        "media_pages.StandardPage",
+        "media_pages.SitemapPage",
+        "newsletter.NewsletterIndexPage",
+    ]
     max_count_per_parent = 1
 
     search_fields = [*BasePage.search_fields, index.SearchField("body")]
