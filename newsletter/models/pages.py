@@ -60,7 +60,7 @@ class NewsletterIndexPage(RoutablePageMixin, BasePage):
         page_obj = Paginator(self.issues(), ISSUES_PER_PAGE).get_page(request.GET.get("page"))
         return self.render(request, context_overrides={"page_obj": page_obj})
 
-    @path("feed.xml", name="feed")
+    @path("rss/", name="feed")
     def feed(self, request: HttpRequest) -> HttpResponse:
         from newsletter.feeds import archive_feed
 
