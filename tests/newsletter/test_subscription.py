@@ -79,7 +79,8 @@ def test_the_answer_is_the_same_whether_or_not_the_address_is_subscribed(
     )
     assert (known.status_code, known["Location"]) == (unknown.status_code, unknown["Location"])
     pages = [html.fromstring(client.get(r["Location"]).content) for r in (known, unknown)]
-    assert [p.xpath("string(//main)") for p in pages][0] == pages[1].xpath("string(//main)")
+    main_texts = [p.xpath("string(//main)") for p in pages]
+    assert main_texts[0] == main_texts[1]
     # The confirmed subscriber is neither mailed again nor put back to "pending".
     assert [m.to for m in mail.outbox] == [["neuf@example.org"]]
     assert Subscriber.objects.get(email="deja@example.org").status == SubscriberStatus.CONFIRMED
