@@ -18,6 +18,8 @@ class SubscriberViewSet(ModelViewSet):
     """List, search, filter, export (CSV/XLSX) and delete subscribers' data."""
 
     model = Subscriber
+    url_prefix = "newsletter/subscribers"
+    url_namespace = "newsletter_subscribers"
     icon = "user"
     menu_label = gettext_lazy("Subscribers")
     list_display = ["email", "language", "status", "created_at", "confirmed_at"]
@@ -44,6 +46,8 @@ class SubscriberViewSet(ModelViewSet):
 
 class SendingViewSet(ModelViewSet):
     model = NewsletterSend
+    url_prefix = "newsletter/sendings"
+    url_namespace = "newsletter_sendings"
     icon = "mail"
     menu_label = gettext_lazy("Sendings")
     list_display = [
@@ -80,7 +84,7 @@ def register_newsletter_urls():
             name="newsletter_issue_sending",
         ),
         path(
-            "newsletter/subscribers/<int:pk>/export/",
+            "newsletter/subscriber-data/<int:pk>/",
             admin_views.export_subscriber,
             name="newsletter_export_subscriber",
         ),

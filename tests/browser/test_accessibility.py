@@ -18,6 +18,10 @@ PUBLIC_PATHS = [
     "/recherche/?q=valeurs",
     "/recherche/?q=introuvablexyz",
     "/page-inexistante/",
+    "/lettre-d-information/",
+    "/lettre-d-information/lettre-octobre/",
+    "/lettre-d-information/inscription/",
+    "/lettre-d-information/inscription/merci/",
 ]
 
 
