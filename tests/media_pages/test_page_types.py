@@ -25,7 +25,9 @@ class PageTypeTests(WagtailPageTestCase):
 
     def test_home_page_only_sits_at_the_root(self):
         self.assertAllowedParentPageTypes(HomePage, {Page})
-        self.assertAllowedSubpageTypes(HomePage, {StandardPage, SitemapPage})
+        from newsletter.models import NewsletterIndexPage
+
+        self.assertAllowedSubpageTypes(HomePage, {StandardPage, SitemapPage, NewsletterIndexPage})
 
     def test_standard_pages_nest_under_home_or_each_other(self):
         self.assertAllowedParentPageTypes(StandardPage, {HomePage, StandardPage})
