@@ -69,6 +69,7 @@ opensearch:
 
 bench: install-test
 	$(PY) bench/home_page.py
+	$(PY) bench/newsletter_send.py
 
 clean-var:
 	rm -rf var/

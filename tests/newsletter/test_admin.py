@@ -6,6 +6,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.core import mail
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from newsletter.models import ConsentAction, ConsentRecord, NewsletterSend, Subscriber
 
@@ -81,6 +82,26 @@ def test_save_draft_and_send_me_a_test_from_the_page_editor(client, issue, redac
     client.force_login(admin)
     edit = client.get(f"/admin/pages/{issue.pk}/edit/").content.decode()
     assert 'name="action-send-test"' in edit
+    data = nested_form_data(
+        {
+            "credits": inline_formset([]),
+            "title": issue.title,
+            "slug": issue.slug,
+            "subject": "Objet modifié, pas encore publié",
+            "preheader": "",
+            "language": "fr",
+            "intro": "",
+            "body": streamfield([("paragraph", rich_text("<p>Brouillon à relire</p>"))]),
+        }
+    )
+    data["action-send-test"] = "action-send-test"
+    response = client.post(f"/admin/pages/{issue.pk}/edit/", data)
+    assert response.status_code == 302
+    (message,) = mail.outbox
+    assert message.to == ["chef@example.org"]
+    assert message.subject == "[Test] Objet modifié, pas encore publié"
+    assert "Brouillon à relire" in message.body
+    assert not NewsletterSend.objects.exists()
 
 
 def test_subscribers_are_listed_searched_exported_and_erased(client, redactrice):
