@@ -30,7 +30,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-MODES = ["batched", "per-message", "smtp-only"]
+MODES = ["smtp-only", "batched", "per-message"]
 LABELS = {
     "batched": "batched (100/connection)",
     "per-message": "connection per message (reference)",

@@ -10,7 +10,8 @@ Guarantees, and how they hold:
 - *Resumable*: the task that claims a batch enqueues its successor in the same transaction.
   If the worker is killed, the successor is in the queue; claims whose lease
   (``NEWSLETTER_CLAIM_TIMEOUT``) ran out without news go back to ``pending``. A live worker
-  renews its lease after every message, so only a dead (or stuck) worker loses its claims.
+  renews its lease every third of it, before a message, and one SMTP exchange is bounded by
+  ``NEWSLETTER_SMTP_TIMEOUT``: only a dead (or stuck) worker loses its claims.
 
 The one case SMTP cannot close is a worker killed between the server's "250 OK" and the
 commit that follows it (about a millisecond): that one message is sent again, with the same
@@ -212,7 +213,7 @@ class BatchSender:
             .select_related("subscriber")
             .order_by("pk")
         )
-        connection = get_connection(fail_silently=False)
+        connection = get_connection(fail_silently=False, timeout=settings.NEWSLETTER_SMTP_TIMEOUT)
         try:
             connection.open()
         except (OSError, smtplib.SMTPException) as error:
@@ -247,7 +248,6 @@ class BatchSender:
                     return outcome
                 else:
                     outcome.sent += 1
-                    last_renewal = time.monotonic()
         finally:
             try:
                 connection.close()
@@ -266,13 +266,11 @@ class BatchSender:
         )
         message.send()
         now = timezone.now()
-        with transaction.atomic():
-            marked = (
-                self.deliveries()
-                .filter(pk=delivery.pk, claim_token=self.token, status=DeliveryStatus.SENDING)
-                .update(status=DeliveryStatus.SENT, sent_at=now, attempts=delivery.attempts + 1)
-            )
-            self.renew_lease(now)
+        marked = (
+            self.deliveries()
+            .filter(pk=delivery.pk, claim_token=self.token, status=DeliveryStatus.SENDING)
+            .update(status=DeliveryStatus.SENT, sent_at=now, attempts=delivery.attempts + 1)
+        )
         if not marked:
             logger.warning("Delivery %s was sent but its claim had been taken over", delivery.pk)
 
