@@ -71,6 +71,7 @@ bench: install-test
 	$(PY) bench/home_page.py
 	$(PY) bench/podcast_feed.py
 	$(PY) bench/webinar_index.py
+	$(PY) bench/newsletter_send.py
 
 clean-var:
 	rm -rf var/

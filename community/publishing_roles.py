@@ -70,6 +70,15 @@ ROLE_ACCESS: dict[str, RoleAccess] = {
         image_permissions=("add_image", "choose_image"),
         document_permissions=("add_document", "choose_document"),
     ),
+    "redactrice": RoleAccess(
+        pages=("newsletter.NewsletterIndexPage",),
+        permissions=(
+            "newsletter.send_newsletter",
+            "newsletter.view_subscriber",
+            "newsletter.delete_subscriber",
+        ),
+        image_permissions=("add_image", "choose_image"),
+    ),
     "illustrateur": RoleAccess(
         image_permissions=("add_image", "change_image", "choose_image"),
         permissions=("community.view_person",),

@@ -222,3 +222,23 @@ class PodcastEpisodePageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = PodcastEpisodePage
+
+
+class NewsletterIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Lettre d’information"
+    slug = "lettre-d-information"
+    intro = "Les lettres du collectif."
+
+    class Meta:
+        model = "newsletter.NewsletterIndexPage"
+
+
+class NewsletterPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Lettre n° {n}")
+    slug = factory.Sequence(lambda n: f"lettre-{n}")
+    subject = factory.LazyAttribute(lambda page: page.title)
+    preheader = "Les nouvelles du collectif."
+    language = "fr"
+
+    class Meta:
+        model = "newsletter.NewsletterPage"

@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "community",
     "media_pages",
     "search",
+    "newsletter",
     "demo",
     "wagtail.contrib.settings",
     "wagtail.contrib.forms",
@@ -137,6 +138,19 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Collectif Apprenant <noreply
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# Newsletter sending: messages per SMTP connection, messages per second per worker (0: no
+# limit), seconds after which a dead worker's claimed messages are sent by another.
+NEWSLETTER_FROM_EMAIL = env_str("NEWSLETTER_FROM_EMAIL", DEFAULT_FROM_EMAIL)
+NEWSLETTER_BATCH_SIZE = env_int("NEWSLETTER_BATCH_SIZE", 100)
+NEWSLETTER_SEND_RATE = float(env_str("NEWSLETTER_SEND_RATE", "20"))
+NEWSLETTER_CLAIM_TIMEOUT = env_int("NEWSLETTER_CLAIM_TIMEOUT", 300)
+NEWSLETTER_SMTP_TIMEOUT = env_int("NEWSLETTER_SMTP_TIMEOUT", 30)
+NEWSLETTER_RETRY_DELAY = env_int("NEWSLETTER_RETRY_DELAY", 60)
+NEWSLETTER_MAX_ATTEMPTS = env_int("NEWSLETTER_MAX_ATTEMPTS", 3)
+NEWSLETTER_CONFIRMATION_MAX_AGE = env_int("NEWSLETTER_CONFIRMATION_MAX_AGE", 3 * 24 * 3600)
+# (requests, seconds) per client address on the subscription form.
+NEWSLETTER_SUBSCRIBE_RATE_LIMIT = (5, 600)
 
 WAGTAIL_SITE_NAME = env_str("SITE_NAME", "Collectif Apprenant")
 WAGTAILIMAGES_IMAGE_MODEL = "media_pages.CollectifImage"

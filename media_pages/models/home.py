@@ -23,6 +23,7 @@ class HomePage(BasePage):
         "community.CommunityIndexPage",
         "media_pages.PodcastIndexPage",
         "media_pages.WebinarIndexPage",
+        "newsletter.NewsletterIndexPage",
     ]
     max_count_per_parent = 1
 

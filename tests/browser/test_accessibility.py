@@ -36,6 +36,10 @@ PUBLIC_PATHS = [
     "/webinaires/?format=atelier",
     "/webinaires/evaluer-autrement/",
     "/webinaires/atelier-podcast-en-classe/",
+    "/lettre-d-information/",
+    "/lettre-d-information/lettre-octobre/",
+    "/lettre-d-information/inscription/",
+    "/lettre-d-information/inscription/merci/",
 ]
 
 

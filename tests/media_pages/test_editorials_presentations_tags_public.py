@@ -111,7 +111,7 @@ def test_editorial_index_query_count_does_not_grow(
 ):
     index, _pages = editorials
     client.get("/editoriaux/")
-    with django_assert_max_num_queries(16) as few:
+    with django_assert_max_num_queries(20) as few:
         client.get("/editoriaux/")
     for n in range(3, 10):
         editorial(index, n)
@@ -189,7 +189,7 @@ def test_presentation_index_query_count_does_not_grow(
 ):
     index = presentation.get_parent()
     client.get(index.url)
-    with django_assert_max_num_queries(16) as few:
+    with django_assert_max_num_queries(20) as few:
         client.get(index.url)
     for _n in range(10):
         PresentationPageFactory(parent=index)

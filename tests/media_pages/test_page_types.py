@@ -35,6 +35,8 @@ class PageTypeTests(WagtailPageTestCase):
 
     def test_home_page_only_sits_at_the_root(self):
         self.assertAllowedParentPageTypes(HomePage, {Page})
+        from newsletter.models import NewsletterIndexPage
+
         self.assertAllowedSubpageTypes(
             HomePage,
             {
@@ -46,6 +48,7 @@ class PageTypeTests(WagtailPageTestCase):
                 CommunityIndexPage,
                 PodcastIndexPage,
                 WebinarIndexPage,
+                NewsletterIndexPage,
             },
         )
 

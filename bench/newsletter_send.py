@@ -1,0 +1,210 @@
+"""Newsletter sending throughput to a local SMTP server (aiosmtpd), and peak memory.
+
+    .venv/bin/python bench/newsletter_send.py [--sizes 1000,10000]
+
+For each audience size, three ways of sending the same issue, each in its own process (so
+peak RSS is that run's own) on a fresh copy of one migrated SQLite file:
+
+- ``batched``: what the worker does, 100 messages per SMTP connection, each delivery claimed
+  in a batch and marked sent in its own transaction;
+- ``connection per message`` (the reference): the same code, but a new SMTP connection for
+  every message;
+- ``SMTP only``: the same messages over one connection with no database work at all, to
+  show what the delivery bookkeeping costs.
+
+The rate limit is off (``NEWSLETTER_SEND_RATE=0``). The SMTP server runs in the same
+process (a thread), as a local relay would run on the same machine. Timings vary with the
+machine's load: compare the rows of one run, not runs between machines.
+"""
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+MODES = ["smtp-only", "batched", "per-message"]
+LABELS = {
+    "batched": "batched (100/connection)",
+    "per-message": "connection per message (reference)",
+    "smtp-only": "SMTP only, no database",
+}
+
+
+def django_env(db_path: Path, var_dir: Path) -> None:
+    os.environ.update(
+        {
+            "DJANGO_SETTINGS_MODULE": "config.settings.dev",
+            "DATABASE_URL": f"sqlite:///{db_path}",
+            "VAR_DIR": str(var_dir),
+            "SITE_URL": "https://collectif.example.org",
+            "NEWSLETTER_BATCH_SIZE": "100",
+            "NEWSLETTER_SEND_RATE": "0",
+            "LOG_LEVEL": "ERROR",
+        }
+    )
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+
+
+def prepare_template(workdir: Path) -> Path:
+    template = workdir / "template.sqlite3"
+    subprocess.run([sys.executable, __file__, "--migrate", str(template)], check=True, cwd=ROOT)
+    return template
+
+
+def migrate(template: Path) -> None:
+    django_env(template, template.parent)
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0, interactive=False)
+    from tests.factories import make_site_with_home
+
+    make_site_with_home()
+
+
+class CountingHandler:
+    def __init__(self):
+        self.count = 0
+        self.lock = threading.Lock()
+
+    async def handle_DATA(self, server, session, envelope):
+        with self.lock:
+            self.count += 1
+        return "250 OK"
+
+
+def run_case(db_path: Path, size: int, mode: str) -> dict:
+    django_env(db_path, db_path.parent)
+    import socket
+
+    from aiosmtpd.controller import Controller
+    from django.conf import settings
+    from django.core.mail import get_connection
+    from wagtail.models import Site
+
+    from newsletter.email import build_message, render_issue
+    from newsletter.models import NewsletterIndexPage, NewsletterPage, Subscriber
+    from newsletter.sending import BatchSender, prepare_send
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    handler = CountingHandler()
+    controller = Controller(handler, hostname="127.0.0.1", port=port)
+    controller.start()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", port
+
+    home = Site.objects.get(is_default_site=True).root_page
+    archive = NewsletterIndexPage(title="Lettre", slug="lettre")
+    home.add_child(instance=archive)
+    issue = NewsletterPage(
+        title="Lettre de bench",
+        slug="bench",
+        subject="Bench",
+        body=[("paragraph", "<p>" + "Des nouvelles du collectif. " * 60 + "</p>")],
+    )
+    archive.add_child(instance=issue)
+    Subscriber.objects.bulk_create(
+        (Subscriber(email=f"abonne-{n}@example.org", status="confirmed") for n in range(size)),
+        batch_size=2000,
+    )
+    rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+    started = time.perf_counter()
+    if mode == "smtp-only":
+        rendered = render_issue(issue)
+        with get_connection() as connection:
+            for n in range(size):
+                build_message(
+                    rendered,
+                    to=f"abonne-{n}@example.org",
+                    unsubscribe="https://collectif.example.org/lettre/desabonnement/x/",
+                    issue_id=issue.pk,
+                    delivery_id=n,
+                    connection=connection,
+                ).send()
+    else:
+        send = prepare_send(issue)
+
+        class ConnectionPerMessage(BatchSender):
+            def send_one(self, delivery, connection):
+                with get_connection() as own_connection:
+                    super().send_one(delivery, own_connection)
+
+        sender_class = ConnectionPerMessage if mode == "per-message" else BatchSender
+        sender_class(send.pk).run(chain=False)
+        assert send.progress()["sent"] == size, send.progress()
+    elapsed = time.perf_counter() - started
+    controller.stop()
+    assert handler.count == size, (handler.count, size)
+    return {
+        "size": size,
+        "mode": mode,
+        "seconds": elapsed,
+        "rate": size / elapsed,
+        "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "rss_before_mb": rss_before / 1024,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--sizes", default="1000,10000")
+    parser.add_argument("--migrate")
+    parser.add_argument("--case", nargs=3)
+    args = parser.parse_args()
+    if args.migrate:
+        migrate(Path(args.migrate))
+        return
+    if args.case:
+        db_path, size, mode = args.case
+        print(json.dumps(run_case(Path(db_path), int(size), mode)))
+        return
+
+    workdir = Path(tempfile.mkdtemp(prefix="collectif-bench-newsletter-"))
+    try:
+        template = prepare_template(workdir)
+        rows = []
+        for size in [int(s) for s in args.sizes.split(",")]:
+            for mode in MODES:
+                db_path = workdir / f"{size}-{mode}.sqlite3"
+                shutil.copy(template, db_path)
+                output = subprocess.run(
+                    [sys.executable, __file__, "--case", str(db_path), str(size), mode],
+                    check=True, capture_output=True, text=True, cwd=ROOT,
+                )  # fmt: skip
+                rows.append(json.loads(output.stdout.strip().splitlines()[-1]))
+                print(f"  done: {size} {mode}: {rows[-1]['rate']:.0f} msg/s", flush=True)
+                db_path.unlink()
+        print_table(rows)
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+def print_table(rows: list[dict]) -> None:
+    print()
+    print(f"{'subscribers':>11} | {'mode':<36} | {'seconds':>8} | {'msg/s':>7} | "
+          f"{'vs reference':>12} | {'peak RSS MB':>11}")  # fmt: skip
+    print("-" * 101)
+    reference = {r["size"]: r["rate"] for r in rows if r["mode"] == "per-message"}
+    for row in rows:
+        ratio = row["rate"] / reference[row["size"]]
+        print(f"{row['size']:>11,} | {LABELS[row['mode']]:<36} | {row['seconds']:>8.2f} | "
+              f"{row['rate']:>7.0f} | {ratio:>11.2f}x | {row['peak_rss_mb']:>11.0f}")  # fmt: skip
+    print()
+    print("Peak RSS is the whole process (Django, Wagtail, the SMTP server thread, the data).")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,105 @@
+"""The issue's sending page in the admin: progress, "Send", "Retry failures", "Send me a test"."""
+
+import json
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.serializers.json import DjangoJSONEncoder
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+
+from .email import send_test
+from .models import NewsletterPage, NewsletterSend, Subscriber
+from .sending import AlreadySent, recipients, retry_failed, start_send
+
+SEND_PERMISSION = "newsletter.send_newsletter"
+
+
+def can_send(user) -> bool:
+    return user.has_perm(SEND_PERMISSION)
+
+
+def issue_sending(request: HttpRequest, page_id: int) -> HttpResponse:
+    issue = get_object_or_404(NewsletterPage, pk=page_id)
+    if not can_send(request.user):
+        raise PermissionDenied
+    send = NewsletterSend.objects.filter(issue=issue).first()
+    if request.method == "POST":
+        return _handle_action(request, issue, send)
+    context = {
+        "issue": issue,
+        "send": send,
+        "progress": send.progress() if send else None,
+        "recipient_count": recipients(issue).count(),
+        "header_title": _("Sending: %(title)s") % {"title": issue.title},
+    }
+    return TemplateResponse(request, "newsletter/admin/issue_sending.html", context)
+
+
+def _handle_action(request: HttpRequest, issue: NewsletterPage, send) -> HttpResponse:
+    action = request.POST.get("action")
+    if action == "test":
+        address = request.user.email
+        if not address:
+            messages.error(request, _("Your account has no email address to send the test to."))
+        else:
+            send_test(issue.get_latest_revision_as_object(), address)
+            messages.success(request, _("A test was sent to %(email)s.") % {"email": address})
+    elif action == "send":
+        if not issue.live:
+            messages.error(request, _("Publish the issue before sending it."))
+        else:
+            try:
+                start_send(issue, request.user)
+            except AlreadySent:
+                messages.warning(
+                    request, _("This issue has already been sent; nothing was sent again.")
+                )
+            else:
+                messages.success(request, _("Sending has started."))
+    elif action == "retry" and send is not None:
+        count = retry_failed(send)
+        message = _("%(count)s failed messages will be sent again.") % {"count": count}
+        messages.success(request, message)
+    return redirect("newsletter_issue_sending", page_id=issue.pk)
+
+
+def export_subscriber(request: HttpRequest, pk: int) -> HttpResponse:
+    """Everything stored about one subscriber, as JSON (RGPD right of access)."""
+    if not request.user.has_perm("newsletter.view_subscriber"):
+        raise PermissionDenied
+    subscriber = get_object_or_404(Subscriber, pk=pk)
+    data = {
+        "email": subscriber.email,
+        "language": subscriber.language,
+        "status": subscriber.status,
+        "created_at": subscriber.created_at,
+        "confirmed_at": subscriber.confirmed_at,
+        "unsubscribed_at": subscriber.unsubscribed_at,
+        "consent_records": [
+            {
+                "action": record.action,
+                "at": record.at,
+                "consent_text": record.consent_text,
+                "consent_version": record.consent_version,
+                "source": record.source,
+            }
+            for record in subscriber.consent_records.all()
+        ],
+        "deliveries": [
+            {
+                "issue": delivery.send.issue.title,
+                "status": delivery.status,
+                "sent_at": delivery.sent_at,
+            }
+            for delivery in subscriber.deliveries.select_related("send__issue")
+        ],
+    }
+    response = HttpResponse(
+        json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2),
+        content_type="application/json; charset=utf-8",
+    )
+    response["Content-Disposition"] = f'attachment; filename="abonne-{subscriber.pk}.json"'
+    return response

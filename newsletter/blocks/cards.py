@@ -1,0 +1,60 @@
+"""Cards built from pages chosen on the site: featured content and "published since"."""
+
+from dataclasses import dataclass
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.models import Page
+
+
+@dataclass(frozen=True)
+class Card:
+    title: str
+    url: str
+    summary: str
+    image: object | None
+
+
+def page_card(page: Page) -> Card:
+    """A card from any page: ``get_summary()`` and the cover when the page type has them."""
+    specific = page.specific
+    summary = specific.get_summary() if hasattr(specific, "get_summary") else ""
+    image_getter = getattr(specific, "get_social_image", None)
+    image = image_getter() if image_getter else getattr(specific, "cover", None)
+    return Card(title=specific.title, url=specific.url or "", summary=summary, image=image)
+
+
+class CardsValue(blocks.StructValue):
+    def cards(self) -> list[Card]:
+        # Unpublished or deleted pages drop out instead of sending a dead link.
+        return [page_card(page) for page in self.get("pages") or [] if page and page.live]
+
+
+class FeaturedContentBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(label=_("Heading"), required=False)
+    pages = blocks.ListBlock(blocks.PageChooserBlock(label=_("Page")), label=_("Pages"), min_num=1)
+
+    class Meta:
+        icon = "doc-full-inverse"
+        label = _("Featured content")
+        template = "newsletter/blocks/cards.html"
+        value_class = CardsValue
+
+
+class RecentContentBlock(blocks.StructBlock):
+    """Filled in with what was published since the previous issue when an issue is created."""
+
+    heading = blocks.CharBlock(
+        label=_("Heading"), required=False, default=_("Published since the last issue")
+    )
+    pages = blocks.ListBlock(
+        blocks.PageChooserBlock(label=_("Page")),
+        label=_("Pages"),
+        help_text=_("Pre-filled with the new content; remove what you do not want to mention."),
+    )
+
+    class Meta:
+        icon = "date"
+        label = _("Published since the last issue")
+        template = "newsletter/blocks/cards.html"
+        value_class = CardsValue

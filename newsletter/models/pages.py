@@ -1,0 +1,149 @@
+from django.core.paginator import Paginator
+from django.db import models
+from django.http import HttpRequest, HttpResponse
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.search import index
+
+from media_pages.models import BasePage
+from newsletter.blocks import NewsletterBodyBlock
+from newsletter.forms import NewsletterPageForm
+
+from .subscribers import LANGUAGE_CHOICES
+
+ISSUES_PER_PAGE = 12
+
+DEFAULT_CONSENT_TEXT = (
+    "J’accepte de recevoir la lettre d’information du collectif à cette adresse. "
+    "Mon adresse ne sert qu’à cet envoi et n’est jamais cédée ; je peux me désabonner "
+    "à tout moment par le lien présent dans chaque lettre."
+)
+
+
+class NewsletterIndexPage(RoutablePageMixin, BasePage):
+    """The public archive of issues, its RSS feed and the subscription form."""
+
+    consent_text = models.TextField(
+        _("consent text"),
+        default=DEFAULT_CONSENT_TEXT,
+        help_text=_(
+            "Shown next to the subscription checkbox. Each subscriber's record keeps the exact "
+            "wording they accepted."
+        ),
+    )
+
+    parent_page_types = ["media_pages.HomePage"]
+    subpage_types = ["newsletter.NewsletterPage"]
+    max_count_per_parent = 1
+
+    content_panels = [*BasePage.content_panels, FieldPanel("consent_text")]
+
+    class Meta:
+        verbose_name = _("newsletter archive")
+        verbose_name_plural = _("newsletter archives")
+
+    def issues(self):
+        return (
+            NewsletterPage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("cover")
+            .order_by("-first_published_at", "-pk")
+        )
+
+    @path("", name="archive")
+    def archive(self, request: HttpRequest) -> HttpResponse:
+        # Paginator.get_page falls back to the first or last page on a bad ?page= value.
+        page_obj = Paginator(self.issues(), ISSUES_PER_PAGE).get_page(request.GET.get("page"))
+        return self.render(request, context_overrides={"page_obj": page_obj})
+
+    @path("rss/", name="feed")
+    def feed(self, request: HttpRequest) -> HttpResponse:
+        from newsletter.feeds import archive_feed
+
+        return archive_feed(self, request)
+
+    @path("inscription/", name="subscribe")
+    def subscribe(self, request: HttpRequest) -> HttpResponse:
+        from newsletter.views import subscribe_form_view
+
+        return subscribe_form_view(self, request)
+
+    @path("inscription/merci/", name="subscribe_done")
+    def subscribe_done(self, request: HttpRequest) -> HttpResponse:
+        return TemplateResponse(
+            request,
+            "newsletter/subscribe_done.html",
+            {"page": self, "self": self, "archive": self},
+        )
+
+
+class NewsletterPage(BasePage):
+    """One issue: a web page in the archive and the email sent to the subscribers."""
+
+    subject = models.CharField(
+        _("email subject"),
+        max_length=150,
+        help_text=_("The subject line subscribers see in their inbox."),
+    )
+    preheader = models.CharField(
+        _("preheader"),
+        max_length=200,
+        blank=True,
+        help_text=_("The short line shown after the subject in most inboxes."),
+    )
+    language = models.CharField(
+        _("language"),
+        max_length=2,
+        choices=LANGUAGE_CHOICES,
+        default="fr",
+        help_text=_("Only subscribers who chose this language receive the issue."),
+    )
+    body = StreamField(NewsletterBodyBlock(), blank=True, verbose_name=_("body"))
+
+    parent_page_types = ["newsletter.NewsletterIndexPage"]
+    subpage_types: list[str] = []
+    base_form_class = NewsletterPageForm
+
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("subject"),
+        index.SearchField("body"),
+    ]
+    content_panels = [
+        *BasePage.content_panels[:1],
+        MultiFieldPanel(
+            [
+                FieldPanel("subject"),
+                FieldPanel("preheader"),
+                FieldRowPanel([FieldPanel("language")]),
+            ],
+            heading=_("Email"),
+        ),
+        *BasePage.content_panels[1:],
+        FieldPanel("body"),
+    ]
+
+    preview_modes = [("", _("Web page")), ("email", _("Email")), ("email-text", _("Email (text)"))]
+
+    class Meta:
+        verbose_name = _("newsletter issue")
+        verbose_name_plural = _("newsletter issues")
+
+    def get_summary(self) -> str:
+        return self.search_description or self.intro or self.preheader
+
+    def serve_preview(self, request: HttpRequest, mode_name: str) -> HttpResponse:
+        if mode_name in ("email", "email-text"):
+            from newsletter.email import preview_email
+
+            return preview_email(self, text=mode_name == "email-text")
+        return super().serve_preview(request, mode_name)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["archive"] = self.get_parent().specific
+        return context

@@ -1,0 +1,306 @@
+"""Sending an issue: deliveries created once, claimed in batches, each marked sent atomically.
+
+Guarantees, and how they hold:
+
+- *At most one delivery per (issue, subscriber)*: a unique constraint; a second "Send" finds
+  the existing ``NewsletterSend`` (one per issue) and creates nothing.
+- *Each delivery sent once*: a batch is claimed (status ``sending`` + a token) in one
+  transaction; each message is marked ``sent`` right after the SMTP server accepted it, with
+  the token in the WHERE clause, so only the claimer can mark it.
+- *Resumable*: the task that claims a batch enqueues its successor in the same transaction.
+  If the worker is killed, the successor is in the queue; claims whose lease
+  (``NEWSLETTER_CLAIM_TIMEOUT``) ran out without news go back to ``pending``. A live worker
+  renews its lease every third of it, before a message, and one SMTP exchange is bounded by
+  ``NEWSLETTER_SMTP_TIMEOUT``: only a dead (or stuck) worker loses its claims.
+
+The one case SMTP cannot close is a worker killed between the server's "250 OK" and the
+commit that follows it (about a millisecond): that one message is sent again, with the same
+Message-ID so that mail clients show it once.
+"""
+
+import logging
+import smtplib
+import time
+import uuid
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.mail import get_connection
+from django.db import IntegrityError, transaction
+from django.db.models import Min, Q
+from django.utils import timezone
+
+from .email import RenderedIssue, build_message, render_issue, unsubscribe_url
+from .models import Delivery, DeliveryStatus, NewsletterSend, Subscriber, SubscriberStatus
+
+logger = logging.getLogger(__name__)
+
+
+class AlreadySent(Exception):
+    """The issue already has a sending: a second click must not send it again."""
+
+
+def recipients(issue):
+    return Subscriber.objects.filter(status=SubscriberStatus.CONFIRMED, language=issue.language)
+
+
+def prepare_send(issue, user=None) -> NewsletterSend:
+    """Render the issue, create the sending and one pending delivery per recipient.
+
+    Raises ``AlreadySent`` when the issue has a sending already (double click, two editors).
+    """
+    rendered = render_issue(issue)
+    try:
+        with transaction.atomic():
+            send = NewsletterSend.objects.create(
+                issue=issue,
+                requested_by=user,
+                subject=rendered.subject,
+                html_body=rendered.html,
+                text_body=rendered.text,
+            )
+            subscriber_ids = recipients(issue).values_list("pk", flat=True)
+            Delivery.objects.bulk_create(
+                (Delivery(send=send, subscriber_id=pk) for pk in subscriber_ids.iterator()),
+                batch_size=1000,
+                ignore_conflicts=True,
+            )
+    except IntegrityError as error:
+        raise AlreadySent(issue.pk) from error
+    return send
+
+
+def start_send(issue, user=None) -> NewsletterSend:
+    """What the admin's "Send" button does: prepare, then enqueue the first batch."""
+    from .tasks import send_issue_batch
+
+    send = prepare_send(issue, user)
+    transaction.on_commit(lambda: send_issue_batch.enqueue(send.pk))
+    return send
+
+
+def retry_failed(send: NewsletterSend) -> int:
+    from .tasks import send_issue_batch
+
+    with transaction.atomic():
+        count = send.deliveries.filter(status=DeliveryStatus.FAILED).update(
+            status=DeliveryStatus.PENDING, attempts=0, error="", claim_token=""
+        )
+        NewsletterSend.objects.filter(pk=send.pk).update(
+            finished_at=None, not_before=None, last_error=""
+        )
+    if count:
+        transaction.on_commit(lambda: send_issue_batch.enqueue(send.pk))
+    return count
+
+
+@dataclass
+class BatchOutcome:
+    sent: int = 0
+    failed: int = 0
+    released: int = 0
+    errors: list[str] = field(default_factory=list)
+
+
+class BatchSender:
+    """Claims and sends the batches of one ``NewsletterSend``; one instance per task run."""
+
+    def __init__(self, send_id: int):
+        self.send = NewsletterSend.objects.select_related("issue").get(pk=send_id)
+        self.token = uuid.uuid4().hex
+        self.lease = timedelta(seconds=settings.NEWSLETTER_CLAIM_TIMEOUT)
+        self.batch_size = settings.NEWSLETTER_BATCH_SIZE
+        rate = settings.NEWSLETTER_SEND_RATE
+        self.interval = 1.0 / rate if rate > 0 else 0.0
+        self.rendered = RenderedIssue(
+            subject=self.send.subject, html=self.send.html_body, text=self.send.text_body
+        )
+
+    # -- claiming ---------------------------------------------------------------------------
+
+    def deliveries(self):
+        return Delivery.objects.filter(send_id=self.send.pk)
+
+    def skip_gone_subscribers(self) -> None:
+        self.deliveries().filter(status=DeliveryStatus.PENDING).filter(
+            Q(subscriber__isnull=True) | ~Q(subscriber__status=SubscriberStatus.CONFIRMED)
+        ).update(status=DeliveryStatus.SKIPPED)
+
+    def release_expired_claims(self) -> int:
+        return (
+            self.deliveries()
+            .filter(status=DeliveryStatus.SENDING, claimed_at__lt=timezone.now() - self.lease)
+            .update(status=DeliveryStatus.PENDING, claim_token="")
+        )
+
+    def claim_batch(self) -> list[int]:
+        pending = (
+            self.deliveries()
+            .filter(status=DeliveryStatus.PENDING)
+            .select_for_update(skip_locked=True)
+            .order_by("pk")
+            .values_list("pk", flat=True)[: self.batch_size]
+        )
+        ids = list(pending)
+        if ids:
+            self.deliveries().filter(pk__in=ids, status=DeliveryStatus.PENDING).update(
+                status=DeliveryStatus.SENDING, claim_token=self.token, claimed_at=timezone.now()
+            )
+        return ids
+
+    # -- the task ---------------------------------------------------------------------------
+
+    def run(self, chain: bool) -> dict:
+        """Send one batch (``chain``: a real queue, successor enqueued) or all of them."""
+        from .tasks import send_issue_batch
+
+        if self.send.not_before and self.send.not_before > timezone.now() and chain:
+            send_issue_batch.using(run_after=self.send.not_before).enqueue(self.send.pk)
+            return {"deferred_until": self.send.not_before.isoformat()}
+        total = BatchOutcome()
+        while True:
+            with transaction.atomic():
+                self.skip_gone_subscribers()
+                self.release_expired_claims()
+                ids = self.claim_batch()
+                if ids and chain:
+                    # Same transaction as the claim: a worker killed from here on leaves a
+                    # task in the queue to finish the issue.
+                    send_issue_batch.enqueue(self.send.pk)
+            if not ids:
+                self.after_last_batch(chain)
+                break
+            outcome = self.send_batch(ids)
+            total.sent += outcome.sent
+            total.failed += outcome.failed
+            total.errors += outcome.errors
+            if chain or outcome.released:
+                break
+        self.finish_if_complete()
+        return {"sent": total.sent, "failed": total.failed, "errors": total.errors[:10]}
+
+    def after_last_batch(self, chain: bool) -> None:
+        """Nothing left to claim: if others still hold claims, look again when they expire."""
+        from .tasks import send_issue_batch
+
+        oldest = (
+            self.deliveries()
+            .filter(status=DeliveryStatus.SENDING)
+            .aggregate(oldest=Min("claimed_at"))["oldest"]
+        )
+        if oldest is not None and chain:
+            run_after = max(oldest + self.lease + timedelta(seconds=1), timezone.now())
+            send_issue_batch.using(run_after=run_after).enqueue(self.send.pk)
+
+    def finish_if_complete(self) -> None:
+        unfinished = self.deliveries().filter(
+            status__in=[DeliveryStatus.PENDING, DeliveryStatus.SENDING]
+        )
+        if not unfinished.exists():
+            NewsletterSend.objects.filter(pk=self.send.pk, finished_at__isnull=True).update(
+                finished_at=timezone.now()
+            )
+
+    # -- sending ----------------------------------------------------------------------------
+
+    def send_batch(self, ids: list[int]) -> BatchOutcome:
+        """Send the claimed deliveries over one SMTP connection, at the configured rate."""
+        outcome = BatchOutcome()
+        deliveries = list(
+            self.deliveries()
+            .filter(pk__in=ids, claim_token=self.token)
+            .select_related("subscriber")
+            .order_by("pk")
+        )
+        connection = get_connection(fail_silently=False, timeout=settings.NEWSLETTER_SMTP_TIMEOUT)
+        try:
+            connection.open()
+        except (OSError, smtplib.SMTPException) as error:
+            self.release(ids, error)
+            outcome.released = len(ids)
+            outcome.errors.append(str(error))
+            return outcome
+        try:
+            last_renewal = started = time.monotonic()
+            for index, delivery in enumerate(deliveries):
+                wait = started + index * self.interval - time.monotonic()
+                if wait > 0:
+                    time.sleep(wait)
+                if time.monotonic() - last_renewal > self.lease.total_seconds() / 3:
+                    self.renew_lease()
+                    last_renewal = time.monotonic()
+                try:
+                    self.send_one(delivery, connection)
+                except smtplib.SMTPResponseException as error:
+                    self.record_refusal(delivery, error.smtp_code, error.smtp_error)
+                    outcome.failed += 1
+                except smtplib.SMTPRecipientsRefused as error:
+                    code, reason = next(iter(error.recipients.values()), (550, b""))
+                    self.record_refusal(delivery, code, reason)
+                    outcome.failed += 1
+                except (OSError, smtplib.SMTPException) as error:
+                    # The connection died: this message was not accepted (no "250").
+                    remaining = [d.pk for d in deliveries[index:]]
+                    self.release(remaining, error, blamed=delivery.pk)
+                    outcome.released = len(remaining)
+                    outcome.errors.append(str(error))
+                    return outcome
+                else:
+                    outcome.sent += 1
+        finally:
+            try:
+                connection.close()
+            except Exception:  # closing a dead connection must not hide the real outcome
+                logger.debug("SMTP connection close failed", exc_info=True)
+        return outcome
+
+    def send_one(self, delivery: Delivery, connection) -> None:
+        message = build_message(
+            self.rendered,
+            to=delivery.subscriber.email,
+            unsubscribe=unsubscribe_url(delivery.subscriber),
+            issue_id=self.send.issue_id,
+            delivery_id=delivery.pk,
+            connection=connection,
+        )
+        message.send()
+        now = timezone.now()
+        marked = (
+            self.deliveries()
+            .filter(pk=delivery.pk, claim_token=self.token, status=DeliveryStatus.SENDING)
+            .update(status=DeliveryStatus.SENT, sent_at=now, attempts=delivery.attempts + 1)
+        )
+        if not marked:
+            logger.warning("Delivery %s was sent but its claim had been taken over", delivery.pk)
+
+    def renew_lease(self, now=None) -> None:
+        self.deliveries().filter(claim_token=self.token, status=DeliveryStatus.SENDING).update(
+            claimed_at=now or timezone.now()
+        )
+
+    def record_refusal(self, delivery: Delivery, code: int, reason) -> None:
+        text = reason.decode(errors="replace") if isinstance(reason, bytes) else str(reason)
+        attempts = delivery.attempts + 1
+        permanent = code >= 500 or attempts >= settings.NEWSLETTER_MAX_ATTEMPTS
+        self.deliveries().filter(pk=delivery.pk, claim_token=self.token).update(
+            status=DeliveryStatus.FAILED if permanent else DeliveryStatus.PENDING,
+            attempts=attempts,
+            error=f"{code} {text}"[:1000],
+            claim_token="",
+        )
+
+    def release(self, ids: list[int], error: Exception, blamed: int | None = None) -> None:
+        """Give claims back after a connection failure, and back off before the next try."""
+        backoff = timezone.now() + timedelta(seconds=settings.NEWSLETTER_RETRY_DELAY)
+        with transaction.atomic():
+            if blamed is not None:
+                delivery = self.deliveries().get(pk=blamed)
+                self.record_refusal(delivery, 451, str(error))
+            self.deliveries().filter(
+                pk__in=ids, claim_token=self.token, status=DeliveryStatus.SENDING
+            ).update(status=DeliveryStatus.PENDING, claim_token="")
+            NewsletterSend.objects.filter(pk=self.send.pk).update(
+                not_before=backoff, last_error=str(error)[:1000]
+            )
+        logger.warning("Newsletter send %s: SMTP failure, retry after %s", self.send.pk, backoff)

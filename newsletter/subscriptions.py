@@ -1,0 +1,131 @@
+"""Subscribing (double opt-in), confirming, unsubscribing and resubscribing, with proof."""
+
+from datetime import timedelta
+from enum import Enum
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from .models import ConsentAction, ConsentRecord, Subscriber, SubscriberStatus
+from .models.subscribers import consent_version
+from .tokens import confirmation_token
+
+# A pending address gets at most one confirmation email per this interval, whatever is posted.
+CONFIRMATION_RESEND_INTERVAL = timedelta(minutes=10)
+
+
+def record(subscriber: Subscriber, action: str, consent_text: str = "", source: str = "") -> None:
+    ConsentRecord.objects.create(
+        subscriber=subscriber,
+        action=action,
+        consent_text=consent_text,
+        consent_version=consent_version(consent_text) if consent_text else "",
+        source=source,
+    )
+
+
+def request_subscription(email: str, language: str, consent_text: str) -> None:
+    """Record the request and send a confirmation link, unless the address is confirmed.
+
+    Returns nothing on purpose: the caller answers the same whatever happened here, so the
+    form does not reveal who is subscribed.
+    """
+    from .tasks import send_confirmation_email
+
+    email = Subscriber.normalize(email)
+    with transaction.atomic():
+        subscriber, _created = Subscriber.objects.select_for_update().get_or_create(
+            email=email, defaults={"language": language}
+        )
+        if subscriber.status == SubscriberStatus.CONFIRMED:
+            return
+        subscriber.status = SubscriberStatus.PENDING
+        subscriber.language = language
+        record(subscriber, ConsentAction.REQUESTED, consent_text, source="form")
+        recently = subscriber.confirmation_sent_at and (
+            timezone.now() - subscriber.confirmation_sent_at < CONFIRMATION_RESEND_INTERVAL
+        )
+        if not recently:
+            subscriber.confirmation_sent_at = timezone.now()
+            transaction.on_commit(lambda: send_confirmation_email.enqueue(subscriber.pk))
+        subscriber.save()
+
+
+def send_confirmation_email(subscriber_id: int) -> None:
+    subscriber = Subscriber.objects.filter(
+        pk=subscriber_id, status=SubscriberStatus.PENDING
+    ).first()
+    if subscriber is None:
+        return
+    url = settings.SITE_URL + reverse("newsletter:confirm", args=[confirmation_token(subscriber)])
+    hours = settings.NEWSLETTER_CONFIRMATION_MAX_AGE // 3600
+    context = {"confirm_url": url, "site_name": settings.WAGTAIL_SITE_NAME, "hours": hours}
+    with translation.override(subscriber.language):
+        subject = render_to_string("newsletter/email/confirm_subject.txt", context).strip()
+        text = render_to_string("newsletter/email/confirm.txt", context)
+        html = render_to_string("newsletter/email/confirm.html", context)
+    message = EmailMultiAlternatives(
+        subject, text, settings.NEWSLETTER_FROM_EMAIL, [subscriber.email]
+    )
+    message.attach_alternative(html, "text/html")
+    message.send()
+
+
+class Confirmation(Enum):
+    CONFIRMED = "confirmed"
+    ALREADY = "already"
+    NOT_PENDING = "not_pending"
+
+
+def confirm(subscriber_id: int, email: str) -> Confirmation:
+    with transaction.atomic():
+        subscriber = (
+            Subscriber.objects.select_for_update().filter(pk=subscriber_id, email=email).first()
+        )
+        if subscriber is None:
+            return Confirmation.NOT_PENDING
+        if subscriber.status == SubscriberStatus.CONFIRMED:
+            return Confirmation.ALREADY
+        if subscriber.status != SubscriberStatus.PENDING:
+            # Unsubscribed after asking: an old confirmation link must not undo that.
+            return Confirmation.NOT_PENDING
+        subscriber.status = SubscriberStatus.CONFIRMED
+        subscriber.confirmed_at = timezone.now()
+        subscriber.save(update_fields=["status", "confirmed_at"])
+        requested = subscriber.consent_records.filter(action=ConsentAction.REQUESTED).last()
+        record(
+            subscriber,
+            ConsentAction.CONFIRMED,
+            requested.consent_text if requested else "",
+            source="confirmation link",
+        )
+    return Confirmation.CONFIRMED
+
+
+def unsubscribe(subscriber_id: int, source: str) -> Subscriber | None:
+    with transaction.atomic():
+        subscriber = Subscriber.objects.select_for_update().filter(pk=subscriber_id).first()
+        if subscriber is None or subscriber.status == SubscriberStatus.UNSUBSCRIBED:
+            return subscriber
+        subscriber.status = SubscriberStatus.UNSUBSCRIBED
+        subscriber.unsubscribed_at = timezone.now()
+        subscriber.save(update_fields=["status", "unsubscribed_at"])
+        record(subscriber, ConsentAction.UNSUBSCRIBED, source=source)
+    return subscriber
+
+
+def resubscribe(subscriber_id: int, consent_text: str) -> bool:
+    """Undo an unsubscription from the link in one's own email: the token proves the address."""
+    with transaction.atomic():
+        subscriber = Subscriber.objects.select_for_update().filter(pk=subscriber_id).first()
+        if subscriber is None or subscriber.status != SubscriberStatus.UNSUBSCRIBED:
+            return False
+        subscriber.status = SubscriberStatus.CONFIRMED
+        subscriber.confirmed_at = timezone.now()
+        subscriber.save(update_fields=["status", "confirmed_at"])
+        record(subscriber, ConsentAction.RESUBSCRIBED, consent_text, source="unsubscribe page")
+    return True

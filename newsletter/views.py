@@ -1,0 +1,141 @@
+"""Public views: the subscription form, the confirmation link and the unsubscribe links."""
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods, require_POST
+
+from . import ratelimit, subscriptions
+from .forms import SubscribeForm
+from .models import NewsletterIndexPage, SubscriberStatus
+from .tokens import ExpiredToken, InvalidToken, read_confirmation_token, read_unsubscribe_token
+
+
+def current_archive() -> NewsletterIndexPage | None:
+    return NewsletterIndexPage.objects.live().order_by("path").first()
+
+
+def subscribe_form_view(archive: NewsletterIndexPage, request: HttpRequest) -> HttpResponse:
+    form = SubscribeForm(request.POST or None)
+    context = {"page": archive, "self": archive, "form": form, "archive": archive}
+    if request.method == "POST":
+        limit, window = settings.NEWSLETTER_SUBSCRIBE_RATE_LIMIT
+        if not ratelimit.allow(f"subscribe:{ratelimit.client_address(request)}", limit, window):
+            context["rate_limited"] = True
+            # What was typed stays in the form: nothing is lost, only delayed.
+            return TemplateResponse(request, "newsletter/subscribe.html", context, status=429)
+        if form.is_bot():
+            return HttpResponseRedirect(archive.url + archive.reverse_subpage("subscribe_done"))
+        if form.is_valid():
+            subscriptions.request_subscription(
+                form.cleaned_data["email"], form.cleaned_data["language"], archive.consent_text
+            )
+            return HttpResponseRedirect(archive.url + archive.reverse_subpage("subscribe_done"))
+        return TemplateResponse(request, "newsletter/subscribe.html", context, status=400)
+    return TemplateResponse(request, "newsletter/subscribe.html", context)
+
+
+def message_page(request: HttpRequest, title: str, text: str, status: int = 200) -> HttpResponse:
+    context = {"title": title, "text": text, "archive": current_archive()}
+    return TemplateResponse(request, "newsletter/message.html", context, status=status)
+
+
+def confirm(request: HttpRequest, token: str) -> HttpResponse:
+    try:
+        data = read_confirmation_token(token)
+    except ExpiredToken:
+        return message_page(
+            request,
+            _("This link has expired"),
+            _(
+                "Confirmation links are valid for a limited time. "
+                "Subscribe again to receive a new one."
+            ),
+            status=400,
+        )
+    except InvalidToken:
+        return message_page(
+            request,
+            _("This link is not valid"),
+            _(
+                "The link may have been cut or altered. "
+                "Copy the whole address from the email, or subscribe again."
+            ),
+            status=400,
+        )
+    outcome = subscriptions.confirm(int(data.get("id", 0)), str(data.get("email", "")))
+    if outcome is subscriptions.Confirmation.NOT_PENDING:
+        return message_page(
+            request,
+            _("Nothing to confirm"),
+            _(
+                "This address has no subscription waiting for confirmation. "
+                "You can subscribe again."
+            ),
+            status=400,
+        )
+    return message_page(
+        request,
+        _("Your subscription is confirmed"),
+        _("Thank you! You will receive the next issues of the newsletter."),
+    )
+
+
+@csrf_exempt
+@require_http_methods(["GET", "POST"])
+def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
+    """RFC 8058: a POST unsubscribes at once, with no cookie, CSRF token or confirmation.
+
+    A GET (the footer link) shows a one-button page instead of unsubscribing, because mail
+    security scanners open every link of a message.
+    """
+    try:
+        subscriber_id = read_unsubscribe_token(token)
+    except InvalidToken:
+        return message_page(
+            request,
+            _("This link is not valid"),
+            _("The link may have been cut or altered. Copy the whole address from the email."),
+            status=400,
+        )
+    archive = current_archive()
+    if request.method == "GET":
+        context = {"token": token, "archive": archive}
+        return TemplateResponse(request, "newsletter/unsubscribe.html", context)
+    one_click = request.POST.get("List-Unsubscribe") == "One-Click"
+    subscriber = subscriptions.unsubscribe(
+        subscriber_id, source="one-click (RFC 8058)" if one_click else "unsubscribe page"
+    )
+    context = {
+        "token": token,
+        "archive": archive,
+        "can_resubscribe": subscriber is not None
+        and subscriber.status == SubscriberStatus.UNSUBSCRIBED,
+        "consent_text": archive.consent_text if archive else "",
+    }
+    return TemplateResponse(request, "newsletter/unsubscribed.html", context)
+
+
+@require_POST
+def resubscribe(request: HttpRequest, token: str) -> HttpResponse:
+    try:
+        subscriber_id = read_unsubscribe_token(token)
+    except InvalidToken:
+        return message_page(request, _("This link is not valid"), "", status=400)
+    archive = current_archive()
+    consent_text = archive.consent_text if archive else ""
+    if request.POST.get("consent") != "on":
+        return message_page(
+            request,
+            _("You are still unsubscribed"),
+            _("Tick the box to agree to receive the newsletter."),
+            status=400,
+        )
+    subscriptions.resubscribe(subscriber_id, consent_text)
+    return message_page(
+        request,
+        _("Welcome back"),
+        _("You are subscribed again and will receive the next issues."),
+    )
