@@ -132,6 +132,14 @@ def rank(terms: str, operator: str) -> Ranked:
     return ranked
 
 
+def search(terms: str) -> tuple[Ranked, bool]:
+    """Pages with all the words; when none has them all, pages with some (``True`` then)."""
+    ranked = rank(terms, operator="and")
+    if not ranked.order and len(terms.split()) > 1:
+        return rank(terms, operator="or"), True
+    return ranked, False
+
+
 def visible(page_ids) -> dict[int, tuple[int, date | None]]:
     """The ``page_ids`` search may show now -> (content type id, date), checked in the database.
 

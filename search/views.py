@@ -40,11 +40,7 @@ def search(request: HttpRequest) -> HttpResponse:
 
 
 def _results(query: str, terms: str, sort: str, filters: dict, page_number: int) -> dict:
-    ranked = results.rank(terms, operator="and")
-    broadened = False
-    if not ranked.order and len(terms.split()) > 1:
-        # No page has every word: show the pages that have some of them, and say so.
-        ranked, broadened = results.rank(terms, operator="or"), True
+    ranked, broadened = results.search(terms)
     ids = results.sort_ids(results.apply_filters(ranked, filters), ranked, sort)
     paginator = Paginator(ids, RESULTS_PER_PAGE)
     page_obj = paginator.get_page(page_number)

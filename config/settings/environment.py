@@ -119,7 +119,7 @@ def search_backends(index_prefix: str) -> dict:
         return {"default": {"BACKEND": "search.backends.database"}}
     engine = env_str("SEARCH_ENGINE", "opensearch").lower()
     backend = {
-        "opensearch": "search.backends.opensearch2",
+        "opensearch": "search.backends.opensearch",
         "elasticsearch": "wagtail.search.backends.elasticsearch8",
         "elasticsearch8": "wagtail.search.backends.elasticsearch8",
         "elasticsearch9": "wagtail.search.backends.elasticsearch9",

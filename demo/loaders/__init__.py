@@ -29,6 +29,6 @@ def read_data(name: str) -> dict:
 
 
 def all_loaders() -> list[Callable[[Report], None]]:
-    from . import site
+    from . import search, site
 
-    return [site.load]
+    return [site.load, search.load]
