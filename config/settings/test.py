@@ -10,3 +10,5 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 ALLOWED_HOSTS = ["*"]
 WAGTAILADMIN_BASE_URL = "http://testserver"
 SITE_URL = "http://testserver"
+# Page types that exist only in tests (tests/search/pagetypes): any page type can join search.
+INSTALLED_APPS = [*INSTALLED_APPS, "tests.search.pagetypes"]  # noqa: F405
