@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE ?= config.settings.dev
 
-.PHONY: run test install install-test lint check-migrations messages opensearch bench clean-var
+.PHONY: run test install install-test lint check-migrations messages opensearch bench bench-search clean-var
 
 $(VENV)/bin/python:
 	@command -v $(PYTHON_BOOT) >/dev/null || { echo "Python 3.11 is required ($(PYTHON_BOOT) not found)"; exit 1; }
@@ -69,6 +69,9 @@ opensearch:
 
 bench: install-test
 	$(PY) bench/home_page.py
+
+bench-search: install-test
+	$(PY) bench/search.py
 
 clean-var:
 	rm -rf var/

@@ -17,6 +17,11 @@ PUBLIC_PATHS = [
     "/recherche/",
     "/recherche/?q=valeurs",
     "/recherche/?q=introuvablexyz",
+    "/recherche/?q=evaluation",
+    "/recherche/?q=numerique&sort=date&tag=numerique",
+    "/recherche/?q=le+la",
+    "/ressources/",
+    "/ressources/evaluation-formative/",
     "/page-inexistante/",
 ]
 
