@@ -37,8 +37,8 @@ climat scolaire harcèlement médiation pairs conflit conflits bien-être sobri�
 environnement intelligence artificielle devoirs maison esprit critique question questions
 stress jury présentation co-design livrable ressource ressources partage partager échanger
 apprendre apprentissage apprentissages mémoriser réviser comprendre expliquer observer
-""".split()
-GLUE = "le la les un une des de du et pour avec dans sur par en au aux".split()
+""".split()  # noqa: SIM905
+GLUE = "le la les un une des de du et pour avec dans sur par en au aux".split()  # noqa: SIM905
 QUERIES = 60
 SAMPLE_TIMES = 3
 
