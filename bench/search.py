@@ -39,7 +39,7 @@ stress jury présentation co-design livrable ressource ressources partage partag
 apprendre apprentissage apprentissages mémoriser réviser comprendre expliquer observer
 """.split()  # noqa: SIM905
 GLUE = "le la les un une des de du et pour avec dans sur par en au aux".split()  # noqa: SIM905
-QUERIES = 60
+QUERIES = 40
 SAMPLE_TIMES = 3
 
 

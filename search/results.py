@@ -16,10 +16,12 @@ from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
+from community.models import Credit
 from media_pages.models import PageTag, TranscriptCue
 
 from . import french
@@ -196,8 +198,6 @@ def apply_filters(ranked: Ranked, filters: dict[str, str]) -> list[int]:
     if filters.get("role"):
         credit_filter["role__slug"] = filters["role"]
     if credit_filter:
-        from community.models import Credit
-
         credited = set(
             Credit.objects.filter(page_id__in=ids, **credit_filter).values_list(
                 "page_id", flat=True
@@ -209,8 +209,6 @@ def apply_filters(ranked: Ranked, filters: dict[str, str]) -> list[int]:
 
 def facets(ranked: Ranked, ids: list[int], filters: dict[str, str]) -> list[Facet]:
     """Counts of each facet value over the filtered results ``ids`` (drill-down)."""
-    from community.models import Credit
-
     models = indexed_page_models()
     type_counts = Counter(content_type_key(models[ranked.content_type[i]]) for i in ids)
     labels = {content_type_key(m): str(m._meta.verbose_name).capitalize() for m in models.values()}
@@ -234,8 +232,6 @@ def facets(ranked: Ranked, ids: list[int], filters: dict[str, str]) -> list[Face
         .annotate(count=Count("page_id", distinct=True))
         .order_by("-count", "role__name_fr")[:FACET_LIMIT]
     )
-    from django.utils.translation import get_language
-
     english = (get_language() or "fr").startswith("en")
 
     def options(name: str, items) -> list[FacetOption]:
