@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE ?= config.settings.dev
 
-.PHONY: run test install install-test lint check-migrations messages opensearch bench clean-var
+.PHONY: run test install install-test lint check-migrations messages opensearch bench bench-search clean-var
 
 $(VENV)/bin/python:
 	@command -v $(PYTHON_BOOT) >/dev/null || { echo "Python 3.11 is required ($(PYTHON_BOOT) not found)"; exit 1; }
@@ -72,6 +72,9 @@ bench: install-test
 	$(PY) bench/podcast_feed.py
 	$(PY) bench/webinar_index.py
 	$(PY) bench/newsletter_send.py
+
+bench-search: install-test
+	$(PY) bench/search.py
 
 clean-var:
 	rm -rf var/

@@ -16,6 +16,7 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("documents/", include(wagtaildocs_urls)),
     path("recherche/", search_views.search, name="search"),
+    path("recherche/suggestions/", search_views.autocomplete, name="search_autocomplete"),
     path("langue/", set_language, name="set_language"),
     path("lettre/", include("newsletter.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),

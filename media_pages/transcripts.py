@@ -7,12 +7,16 @@ the published page through ``replace_cues``.
 """
 
 import io
+import logging
 from dataclasses import dataclass
 
 import webvtt
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
+from wagtail.search.backends import get_search_backends_with_name
+
+logger = logging.getLogger(__name__)
 
 MAX_TRANSCRIPT_BYTES = 5 * 1024 * 1024
 FORMATS = {"vtt": "text/vtt", "srt": "application/x-subrip"}
@@ -110,7 +114,24 @@ def replace_cues(page, cues: list[Cue]) -> None:
 
     with transaction.atomic():
         TranscriptCue.objects.filter(page=page).delete()
-        TranscriptCue.objects.bulk_create(
+        created = TranscriptCue.objects.bulk_create(
             TranscriptCue(page_id=page.pk, start=cue.start, end=cue.end, text=cue.text)
             for cue in cues
         )
+        # bulk_create sends no post_save signal, so the search index is told here.
+        index_cues(created)
+
+
+def index_cues(cues: list) -> None:
+    """Add ``cues`` to every auto-updated search backend in one bulk call each."""
+    if not cues:
+        return
+    model = type(cues[0])
+    for name, backend in get_search_backends_with_name(with_auto_update=True):
+        try:
+            backend.add_bulk(model, cues)
+        except Exception:
+            # Like Wagtail: an external engine that is down must not lose the editor's work.
+            logger.exception("Could not index transcript cues in the %r search backend", name)
+            if not backend.catch_indexing_errors:
+                raise

@@ -1,39 +1,101 @@
 from urllib.parse import urlencode
 
-from django.core.paginator import EmptyPage, Paginator
-from django.http import HttpRequest, HttpResponse
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_GET
 from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Page
 
+from . import results
 from .forms import SearchForm
 from .query import plain_terms
 
 RESULTS_PER_PAGE = 10
+SUGGESTIONS = 8
+MIN_SUGGESTION_LENGTH = 2
+
+
+def _url(params: dict[str, str], **changes: str | None) -> str:
+    merged = {**params, **changes}
+    return "?" + urlencode({key: value for key, value in merged.items() if value})
 
 
 @require_GET
 def search(request: HttpRequest) -> HttpResponse:
     form = SearchForm(request.GET)
-    query = form.query()
-    page_obj = None
+    query, sort, filters = form.query(), form.sort_order(), form.filters()
     terms = plain_terms(query)
-    if terms:
-        results = Page.objects.live().public().specific().search(terms)
-        Query.get(query).add_hit()
-        paginator = Paginator(results, RESULTS_PER_PAGE)
-        try:
-            page_obj = paginator.page(form.page_number())
-        except EmptyPage:
-            page_obj = paginator.page(paginator.num_pages)
-    return TemplateResponse(
-        request,
-        "search/search.html",
-        {
-            "form": form,
-            "search_query": query,
-            "search_results": page_obj,
-            "pagination_query": urlencode({"q": query}),
-        },
-    )
+    context = {
+        "form": form,
+        "search_query": query,
+        "sort": sort,
+        "sorts": [(value, label, value == sort) for value, label in form.fields["sort"].choices],
+        "ignored_filters": form.ignored_filters(),
+        "only_common_words": bool(terms) and not results.has_content_words(terms),
+    }
+    if terms and not context["only_common_words"]:
+        context.update(_results(query, terms, sort, filters, form.page_number()))
+    return TemplateResponse(request, "search/search.html", context)
+
+
+def _results(query: str, terms: str, sort: str, filters: dict, page_number: int) -> dict:
+    ranked, broadened = results.search(terms)
+    ids = results.sort_ids(results.apply_filters(ranked, filters), ranked, sort)
+    paginator = Paginator(ids, RESULTS_PER_PAGE)
+    page_obj = paginator.get_page(page_number)
+    params = {"q": query, "sort": "" if sort == "relevance" else sort, **filters}
+    facets = results.facets(ranked, ids, filters)
+    for facet in facets:
+        for option in facet.options:
+            option.url = _url(params, **{facet.name: None if option.selected else option.value})
+    promotions = []
+    search_query = Query.get(query)
+    search_query.add_hit()
+    if page_number == 1 and not filters:
+        promotions = [
+            pick
+            for pick in search_query.editors_picks.select_related("page")
+            if pick.page_id is None or pick.page.live
+        ]
+        public = set(
+            Page.objects.public()
+            .filter(pk__in=[p.page_id for p in promotions if p.page_id])
+            .values_list("pk", flat=True)
+        )
+        promotions = [p for p in promotions if p.page_id is None or p.page_id in public]
+    return {
+        "search_results": page_obj,
+        "hits": results.hits_for(list(page_obj.object_list), ranked, terms),
+        "facets": facets,
+        "active_filters": [
+            (name, value, _url(params, **{name: None})) for name, value in filters.items()
+        ],
+        "broadened": broadened,
+        "promotions": promotions,
+        "pagination_query": urlencode({k: v for k, v in params.items() if v}),
+        "sort_hidden": [(k, v) for k, v in params.items() if v and k != "sort"],
+    }
+
+
+@require_GET
+def autocomplete(request: HttpRequest) -> JsonResponse:
+    """``{"query": ..., "results": [{"title", "url", "type"}]}`` for the search box."""
+    form = SearchForm(request.GET)
+    terms = plain_terms(form.query())
+    suggestions = []
+    if len(terms) >= MIN_SUGGESTION_LENGTH:
+        found = [page.pk for page in Page.objects.live().autocomplete(terms)[: SUGGESTIONS * 3]]
+        shown = results.visible(found)
+        visible = {page.pk: page for page in Page.objects.filter(pk__in=shown).specific()}
+        for page_id in found:
+            page = visible.get(page_id)
+            if page is not None and len(suggestions) < SUGGESTIONS:
+                suggestions.append(
+                    {
+                        "title": page.title,
+                        "url": page.get_url(request),
+                        "type": str(page._meta.verbose_name).capitalize(),
+                    }
+                )
+    return JsonResponse({"query": form.query(), "results": suggestions})

@@ -52,29 +52,94 @@ def database_config(var_dir: Path) -> dict:
     return config
 
 
+# Elisions OpenSearch/Elasticsearch strip before French words (l'évaluation → évaluation).
+FRENCH_ELISIONS = [
+    "l",
+    "m",
+    "t",
+    "qu",
+    "n",
+    "s",
+    "j",
+    "d",
+    "c",
+    "jusqu",
+    "quoiqu",
+    "lorsqu",
+    "puisqu",
+]
+FRENCH_FOLDING = ["french_elision", "lowercase", "asciifolding"]
+
+
+def french_index_settings() -> dict:
+    """Index settings that make every full-text field French (Wagtail merges them into its own).
+
+    ``default`` is the analyzer of every text field without one of its own: elision, lowercase,
+    asciifolding, French stop words, light French stemming. Autocomplete keeps Wagtail's
+    edge-ngrams, with elision and folding on both sides.
+    """
+    return {
+        "settings": {
+            "analysis": {
+                "filter": {
+                    "french_elision": {
+                        "type": "elision",
+                        "articles_case": True,
+                        "articles": FRENCH_ELISIONS,
+                    },
+                    "french_stop": {"type": "stop", "stopwords": "_french_"},
+                    "french_stemmer": {"type": "stemmer", "language": "light_french"},
+                },
+                "analyzer": {
+                    "default": {
+                        "type": "custom",
+                        "tokenizer": "standard",
+                        "filter": [*FRENCH_FOLDING, "french_stop", "french_stemmer"],
+                    },
+                    "edgengram_analyzer": {
+                        "type": "custom",
+                        "tokenizer": "standard",
+                        "filter": [*FRENCH_FOLDING, "edgengram"],
+                    },
+                    "autocomplete_search": {
+                        "type": "custom",
+                        "tokenizer": "standard",
+                        "filter": FRENCH_FOLDING,
+                    },
+                },
+            }
+        }
+    }
+
+
 def search_backends(index_prefix: str) -> dict:
-    """Wagtail search: the database backend unless ``SEARCH_URL`` names an engine."""
+    """Wagtail search in French: the database backend unless ``SEARCH_URL`` names an engine."""
     url = env_str("SEARCH_URL")
     if not url:
-        return {"default": {"BACKEND": "wagtail.search.backends.database"}}
+        return {"default": {"BACKEND": "search.backends.database"}}
     engine = env_str("SEARCH_ENGINE", "opensearch").lower()
     backend = {
-        "opensearch": "wagtail.search.backends.opensearch2",
+        "opensearch": "search.backends.opensearch",
         "elasticsearch": "wagtail.search.backends.elasticsearch8",
         "elasticsearch8": "wagtail.search.backends.elasticsearch8",
         "elasticsearch9": "wagtail.search.backends.elasticsearch9",
     }.get(engine)
     if backend is None:
         raise ValueError(f"SEARCH_ENGINE={engine!r}: expected opensearch or elasticsearch")
+    return {"default": engine_backend(backend, url, index_prefix)}
+
+
+def engine_backend(backend: str, url: str, index_prefix: str) -> dict:
     return {
-        "default": {
-            "BACKEND": backend,
-            "URLS": [url],
-            "INDEX_PREFIX": index_prefix,
-            "TIMEOUT": 10,
-            "OPTIONS": {},
-            "INDEX_SETTINGS": {},
-        }
+        "BACKEND": backend,
+        "URLS": [url],
+        "INDEX_PREFIX": index_prefix,
+        "TIMEOUT": 10,
+        # update_index builds a new index, then moves the alias to it: searches never see
+        # a half-built index.
+        "ATOMIC_REBUILD": True,
+        "OPTIONS": {},
+        "INDEX_SETTINGS": french_index_settings(),
     }
 
 

@@ -16,3 +16,5 @@ SITE_URL = "http://testserver"
 # Uploaded files of the test run (podcast audio, images) never land in var/.
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="collectif-test-media-"))
 PODCAST_AUDIO_MAX_BYTES = 50 * 1024 * 1024
+# Page types that exist only in tests (tests/search/pagetypes): any page type can join search.
+INSTALLED_APPS = [*INSTALLED_APPS, "tests.search.pagetypes"]  # noqa: F405

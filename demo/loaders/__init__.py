@@ -29,6 +29,6 @@ def read_data(name: str) -> dict:
 
 
 def all_loaders() -> list[Callable[[Report], None]]:
-    from . import newsletter, people, podcasts, site, webinars
+    from . import newsletter, people, podcasts, search, site, webinars
 
-    return [site.load, people.load, podcasts.load, webinars.load, newsletter.load]
+    return [site.load, people.load, podcasts.load, webinars.load, newsletter.load, search.load]

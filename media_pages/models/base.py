@@ -1,5 +1,7 @@
 from django.conf import settings
 from django.db import models
+from django.db.models import QuerySet
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -45,8 +47,16 @@ class BasePage(Page):
         *Page.search_fields,
         index.SearchField("intro"),
         index.RelatedFields("tags", [index.SearchField("name", boost=2)]),
+        # A page is found by the names of the people credited on it.
+        index.RelatedFields(
+            "credits", [index.RelatedFields("person", [index.SearchField("name")])]
+        ),
         index.FilterField("first_published_at"),
     ]
+    # How a page type shows up in search (docs/search.md "How a new page type joins"):
+    # its format facet, and the date field that dates, sorts and files it by year.
+    search_format = "text"
+    search_date_field = "first_published_at"
     content_panels = [
         *Page.content_panels,
         FieldPanel("intro"),
@@ -60,6 +70,22 @@ class BasePage(Page):
 
     def get_summary(self) -> str:
         return self.search_description or self.intro
+
+    @classmethod
+    def search_visible(cls, pages: QuerySet) -> QuerySet:
+        """Narrow live public ``pages`` of this type to those search may show now.
+
+        Override to hide more, e.g. episodes whose publication date is still to come.
+        """
+        return pages
+
+    def search_text(self) -> str:
+        """Plain text that search result snippets are cut from: summary, then the body."""
+        parts = [self.get_summary()]
+        body = getattr(self, "body", None)
+        if body is not None:
+            parts.append(strip_tags(str(body)))
+        return " ".join(part for part in parts if part)
 
     def get_social_image(self):
         return self.cover
