@@ -126,6 +126,7 @@ class PodcastShowPage(FileRoutesMixin, BasePage):
     subpage_types = ["media_pages.PodcastEpisodePage"]
 
     search_fields = [*BasePage.search_fields, index.SearchField("description")]
+    search_format = "audio"
     content_panels = [*BasePage.content_panels, FieldPanel("description")]
     feed_panels = [
         FieldRowPanel([FieldPanel("apple_category"), FieldPanel("apple_subcategory")]),
@@ -277,7 +278,9 @@ class PodcastEpisodePage(FileRoutesMixin, BasePage):
         *BasePage.search_fields,
         index.SearchField("show_notes"),
         index.SearchField("transcript"),
+        index.RelatedFields("chapters", [index.SearchField("title", boost=2)]),
     ]
+    search_format = "audio"
     content_panels = [
         *BasePage.content_panels[:2],
         MultiFieldPanel([FieldPanel("audio_upload"), FieldPanel("audio")], heading=_("Audio")),

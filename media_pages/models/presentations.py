@@ -96,6 +96,7 @@ class PresentationPage(BasePage):
     subpage_types: list[str] = []
 
     search_fields = [*BasePage.search_fields, index.SearchField("text_alternative")]
+    search_format = "interactive"
     content_panels = [
         *BasePage.content_panels[:3],
         MultiFieldPanel(

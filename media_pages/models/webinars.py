@@ -219,6 +219,8 @@ class WebinarPage(RoutablePageMixin, BasePage):
     parent_page_types = ["media_pages.WebinarIndexPage"]
     subpage_types: list[str] = []
 
+    search_format = "video"
+    search_date_field = "start"
     search_fields = [
         *BasePage.search_fields,
         index.SearchField("summary"),
