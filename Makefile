@@ -4,7 +4,6 @@ PYTHON_BOOT ?= python3.11
 VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
-export DJANGO_SETTINGS_MODULE ?= config.settings.dev
 
 .PHONY: run test install install-test lint check-migrations messages opensearch bench bench-search clean-var
 
@@ -55,10 +54,10 @@ messages: install-test
 # The suite runs on SQLite, then again on PostgreSQL when one answers (TEST_POSTGRES_URL);
 # REQUIRE_POSTGRES=1 (set by .ci/run) turns "PostgreSQL unreachable" into a failure.
 test: lint check-migrations install-test
-	$(VENV)/bin/pytest -p no:cacheprovider
+	$(VENV)/bin/pytest --ds=config.settings.test -p no:cacheprovider
 	@if reason=$$($(PY) -m tests.services postgres); then \
 		echo "== the suite again on PostgreSQL =="; \
-		DATABASE_URL="$$($(PY) -m tests.services postgres-url)" $(VENV)/bin/pytest -p no:cacheprovider -m "not browser"; \
+		DATABASE_URL="$$($(PY) -m tests.services postgres-url)" $(VENV)/bin/pytest --ds=config.settings.test -p no:cacheprovider -m "not browser"; \
 	else \
 		echo "SKIPPED the PostgreSQL run: $$reason"; \
 		if [ -n "$$REQUIRE_POSTGRES" ]; then exit 1; fi; \
