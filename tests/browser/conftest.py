@@ -11,6 +11,10 @@ import pytest
 from tests.live_site import gunicorn, prepared_site
 from tests.services import AXE_PATH, CHROMIUM, browser_unavailable_reason
 
+# Playwright's sync API keeps an event loop running in the main thread for the whole session;
+# the ORM calls that tests make around it (and after it) are synchronous and safe here.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
 
 def pytest_collection_modifyitems(config, items):
     reason = browser_unavailable_reason()
