@@ -39,15 +39,17 @@
       option.id = "search-q-option-" + index;
       option.setAttribute("role", "option");
       option.setAttribute("aria-selected", "false");
-      var link = document.createElement("a");
-      link.href = item.url;
-      link.tabIndex = -1;
-      link.textContent = item.title;
+      // No link inside an option: an option is already the interactive element (ARIA).
+      option.dataset.url = item.url;
+      option.textContent = item.title;
       var type = document.createElement("span");
       type.className = "suggestion-type";
       type.textContent = " – " + item.type;
-      link.appendChild(type);
-      option.appendChild(link);
+      option.appendChild(type);
+      option.addEventListener("mousedown", function (event) {
+        event.preventDefault();
+        window.location.href = item.url;
+      });
       list.appendChild(option);
     });
     list.hidden = results.length === 0;
@@ -82,8 +84,8 @@
     else if (event.key === "ArrowUp") { move(-1); event.preventDefault(); }
     else if (event.key === "Escape") { close(); }
     else if (event.key === "Enter" && active >= 0) {
-      var link = list.querySelectorAll("[role=option] a")[active];
-      if (link) { event.preventDefault(); window.location.href = link.href; }
+      var chosen = list.querySelectorAll("[role=option]")[active];
+      if (chosen) { event.preventDefault(); window.location.href = chosen.dataset.url; }
     }
   });
 

@@ -39,8 +39,8 @@ def test_without_javascript_the_box_submits_to_the_search_page(demo_server, brow
     with page.expect_navigation():
         page.locator("#search-q").press("Enter")
     assert "/recherche/?q=" in page.url
-    assert (
-        page.locator(".search-result h2").first.inner_text()
-        == "L’évaluation formative au quotidien"
-    )
+    # The demo now has several pages about évaluation (an editorial too): top 3, as in the
+    # relevance set.
+    top = page.locator(".search-result h2").all_inner_texts()[:3]
+    assert "L’évaluation formative au quotidien" in top
     context.close()
