@@ -54,10 +54,13 @@ messages: install-test
 # The suite runs on SQLite, then again on PostgreSQL when one answers (TEST_POSTGRES_URL);
 # REQUIRE_POSTGRES=1 (set by .ci/run) turns "PostgreSQL unreachable" into a failure.
 test: lint check-migrations install-test
-	$(VENV)/bin/pytest --ds=config.settings.test -p no:cacheprovider
+	$(VENV)/bin/pytest --ds=config.settings.test -p no:cacheprovider -m "not live"
+	$(VENV)/bin/pytest --ds=config.settings.test -p no:cacheprovider -m live
 	@if reason=$$($(PY) -m tests.services postgres); then \
 		echo "== the suite again on PostgreSQL =="; \
-		DATABASE_URL="$$($(PY) -m tests.services postgres-url)" $(VENV)/bin/pytest --ds=config.settings.test -p no:cacheprovider -m "not browser"; \
+		url="$$($(PY) -m tests.services postgres-url)"; \
+		DATABASE_URL="$$url" $(VENV)/bin/pytest --ds=config.settings.test -p no:cacheprovider -m "not browser and not live" && \
+		DATABASE_URL="$$url" $(VENV)/bin/pytest --ds=config.settings.test -p no:cacheprovider -m "live and not browser"; \
 	else \
 		echo "SKIPPED the PostgreSQL run: $$reason"; \
 		if [ -n "$$REQUIRE_POSTGRES" ]; then exit 1; fi; \

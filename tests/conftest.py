@@ -16,3 +16,18 @@ def demo_content(db):
     from wagtail.models import Site
 
     return Site.objects.get(is_default_site=True).root_page.specific
+
+
+def pytest_collection_modifyitems(config, items):
+    """Mark the tests that flush the database (live server, transactional) as ``live``.
+
+    After ordinary tests had run in the same session, serialized rollback restored the
+    database without Wagtail's root page, so `make test` runs the ``live`` tests in a pytest
+    session of their own.
+    """
+    for item in items:
+        names = getattr(item, "fixturenames", ())
+        marker = item.get_closest_marker("django_db")
+        transactional = marker is not None and marker.kwargs.get("transaction", False)
+        if transactional or "live_server" in names or "transactional_db" in names:
+            item.add_marker(pytest.mark.live)
