@@ -143,7 +143,7 @@ def run_case(db_path: Path, size: int, mode: str) -> dict:
                     super().send_one(delivery, own_connection)
 
         sender_class = ConnectionPerMessage if mode == "per-message" else BatchSender
-        sender_class(send.pk).run(chain=False)
+        sender_class(send.pk, enqueue=lambda *args: None).run(chain=False)
         assert send.progress()["sent"] == size, send.progress()
     elapsed = time.perf_counter() - started
     controller.stop()

@@ -23,7 +23,7 @@ from django.core.cache import cache
 from django.test import Client
 from django.utils import timezone
 from wagtail.models import Site
-from media_pages.models import PodcastEpisodePage, PodcastIndexPage, PodcastShowPage
+from podcasts.models import PodcastEpisodePage, PodcastIndexPage, PodcastShowPage
 from demo.loaders.podcasts import cover_image, load_audio
 
 home = Site.objects.get(is_default_site=True).root_page.specific

@@ -12,7 +12,7 @@ from _server import PYTHON, ROOT, gunicorn, load, prepared_site, print_table
 CREATE_SESSIONS = """
 from datetime import timedelta
 from django.utils import timezone
-from media_pages.models import WebinarIndexPage, WebinarPage
+from webinars.models import WebinarIndexPage, WebinarPage
 index = WebinarIndexPage.objects.get(slug="webinaires")
 now = timezone.now()
 for number in range({count}):
@@ -44,7 +44,7 @@ PATHS = [
     "/webinaires/",
     "/webinaires/?page=40",
     "/webinaires/?format=atelier&tag=numerique",
-    "/webinaires/calendrier/",
+    "/webinaires/calendar.ics",
     "/webinaires/session-990/",
 ]
 

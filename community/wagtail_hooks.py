@@ -1,13 +1,8 @@
-from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
-from wagtail import hooks
-from wagtail.admin.menu import MenuItem
-from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .admin_views import import_attendance
-from .models import Person, Registration, Role
+from community.models import Person, Role
 
 
 class PersonViewSet(SnippetViewSet):
@@ -34,58 +29,3 @@ class CommunityViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(CommunityViewSetGroup)
-
-
-class RegistrationViewSet(ModelViewSet):
-    """Registrations per session: mark attendance, export registrations and attendance as CSV."""
-
-    model = Registration
-    icon = "form"
-    menu_label = _("Registrations")
-    add_to_admin_menu = False
-    list_display = ["name", "email", "organisation", "session", "status", "attended", "created_at"]
-    list_filter = ["session", "status", "attended"]
-    list_export = [
-        "session",
-        "name",
-        "email",
-        "organisation",
-        "status",
-        "attended",
-        "created_at",
-        "cancelled_at",
-    ]
-    export_filename = "inscriptions"
-    search_fields = ["name", "email", "organisation"]
-    form_fields = ["name", "email", "organisation", "status", "attended"]
-    ordering = ["-created_at"]
-
-
-registration_viewset = RegistrationViewSet("registrations")
-
-
-@hooks.register("register_admin_viewset")
-def register_registration_viewset():
-    return registration_viewset
-
-
-@hooks.register("register_admin_urls")
-def register_attendance_import_url():
-    return [
-        path("community/attendance/", import_attendance, name="community_attendance_import"),
-    ]
-
-
-@hooks.register("register_admin_menu_item")
-def registrations_menu_items():
-    return MenuItem(_("Registrations"), registration_viewset.menu_url, icon_name="form", order=250)
-
-
-@hooks.register("register_admin_menu_item")
-def attendance_import_menu_item():
-    return MenuItem(
-        _("Import attendance"),
-        reverse("community_attendance_import"),
-        icon_name="upload",
-        order=251,
-    )

@@ -7,7 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from media_pages.routing import page_file_urlpatterns
+from media_pages.urls import page_file_urlpatterns
 from media_pages.views import robots_txt
 from search import views as search_views
 

@@ -7,6 +7,7 @@ class MediaPagesConfig(AppConfig):
     verbose_name = _("Pages and media")
 
     def ready(self) -> None:
-        from . import signals
+        # Django's documented place to connect signals: the models are loaded by now.
+        from media_pages import signals
 
         signals.connect()

@@ -2,9 +2,12 @@
 
 Wagtail's page URL pattern only accepts slugs ending with a slash, and RoutablePageMixin
 appends one before resolving; feeds and sidecar files keep their real names instead.
+
+The site's one convention: a page's feed is ``feed.xml``, its calendar ``calendar.ics``, its
+captions ``transcript.vtt``. An address that changed answers with ``permanent_redirect``.
 """
 
-from django.http import Http404, HttpRequest
+from django.http import Http404, HttpRequest, HttpResponsePermanentRedirect
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.url_routing import RouteResult
 
@@ -26,10 +29,10 @@ class FileRoutesMixin(RoutablePageMixin):
         return super().route(request, path_components)
 
 
-def page_file_urlpatterns() -> list:
-    """Send ``<page path>/<name>.<xml|json|vtt|srt>`` to Wagtail's page serving."""
-    from django.urls import re_path
-    from wagtail import views as wagtail_views
-
-    suffixes = "|".join(FILE_SUFFIXES)
-    return [re_path(rf"^((?:[\w\-]+/)+[\w\-]+\.(?:{suffixes}))$", wagtail_views.serve)]
+def permanent_redirect(
+    page: RoutablePageMixin, request: HttpRequest, route_name: str
+) -> HttpResponsePermanentRedirect:
+    """To the page's route ``route_name``, query string kept: for a route that was renamed."""
+    url = page.get_url(request) + page.reverse_subpage(route_name)
+    query = request.META.get("QUERY_STRING", "")
+    return HttpResponsePermanentRedirect(f"{url}?{query}" if query else url)

@@ -21,6 +21,7 @@ from django.http import (
     HttpResponseNotModified,
     StreamingHttpResponse,
 )
+from django.urls import re_path
 from django.utils._os import safe_join
 from django.utils.http import http_date, parse_http_date_safe
 from django.views.decorators.http import require_http_methods
@@ -146,8 +147,6 @@ def serve_media(request: HttpRequest, path: str) -> HttpResponse:
 
 def media_urlpatterns() -> list:
     """The ``MEDIA_URL`` route for the embedded default (a local path prefix only)."""
-    from django.urls import re_path
-
     prefix = settings.MEDIA_URL
     if "://" in prefix or not prefix.startswith("/"):
         return []

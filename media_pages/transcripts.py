@@ -16,6 +16,8 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from wagtail.search.backends import get_search_backends_with_name
 
+from media_pages.models.transcripts import TranscriptCue
+
 logger = logging.getLogger(__name__)
 
 MAX_TRANSCRIPT_BYTES = 5 * 1024 * 1024
@@ -110,8 +112,6 @@ def to_webvtt(cues: list[Cue]) -> str:
 
 def replace_cues(page, cues: list[Cue]) -> None:
     """Make the page's indexed cues exactly ``cues`` (called when the page is published)."""
-    from .models.transcripts import TranscriptCue
-
     with transaction.atomic():
         TranscriptCue.objects.filter(page=page).delete()
         created = TranscriptCue.objects.bulk_create(

@@ -1,20 +1,13 @@
-from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
-from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+from django.http import HttpRequest
+from wagtail import hooks
 
-from .models import EpisodeAudio
-
-
-class EpisodeAudioViewSet(SnippetViewSet):
-    """The uploaded episode sounds, with what was read from them (editors rarely come here)."""
-
-    model = EpisodeAudio
-    icon = "media"
-    menu_label = _("Episode audio")
-    list_display = ["title", "human_duration", "human_size", "mime_type", "created_at"]
-    search_fields = ["title"]
-    panels = [FieldPanel("title"), FieldPanel("file")]
+from media_pages.feeds import SITE_FEEDS_HOOK, SiteFeed, site_feed
+from media_pages.models import EditorialIndexPage
 
 
-register_snippet(EpisodeAudioViewSet)
+@hooks.register(SITE_FEEDS_HOOK)
+def editorial_feeds(request: HttpRequest | None) -> list[SiteFeed]:
+    return [
+        site_feed(index.title, index.get_url(request) + index.reverse_subpage("feed"))
+        for index in EditorialIndexPage.objects.live().public().order_by("path")
+    ]

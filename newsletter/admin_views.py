@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from .email import send_test
 from .models import NewsletterPage, NewsletterSend, Subscriber
 from .sending import AlreadySent, recipients, retry_failed, start_send
+from .tasks import enqueue_batch
 
 SEND_PERMISSION = "newsletter.send_newsletter"
 
@@ -52,7 +53,7 @@ def _handle_action(request: HttpRequest, issue: NewsletterPage, send) -> HttpRes
             messages.error(request, _("Publish the issue before sending it."))
         else:
             try:
-                start_send(issue, request.user)
+                start_send(issue, request.user, enqueue=enqueue_batch)
             except AlreadySent:
                 messages.warning(
                     request, _("This issue has already been sent; nothing was sent again.")
@@ -60,7 +61,7 @@ def _handle_action(request: HttpRequest, issue: NewsletterPage, send) -> HttpRes
             else:
                 messages.success(request, _("Sending has started."))
     elif action == "retry" and send is not None:
-        count = retry_failed(send)
+        count = retry_failed(send, enqueue=enqueue_batch)
         message = _("%(count)s failed messages will be sent again.") % {"count": count}
         messages.success(request, message)
     return redirect("newsletter_issue_sending", page_id=issue.pk)

@@ -17,6 +17,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from django.utils.html import escape
+from django.utils.translation import gettext
 from lxml import html as lxml_html
 
 from .tokens import unsubscribe_token
@@ -114,8 +115,6 @@ def send_test(issue, to: str) -> None:
     """One copy of the issue to an editor, marked as a test in the subject."""
     rendered = render_issue(issue)
     with translation.override(issue.language):
-        from django.utils.translation import gettext
-
         subject = gettext("[Test] %(subject)s") % {"subject": rendered.subject}
     rendered = RenderedIssue(subject=subject, html=rendered.html, text=rendered.text)
     build_message(

@@ -11,11 +11,9 @@ class NewsletterPageForm(WagtailAdminPageForm):
     def __init__(self, data=None, files=None, parent_page=None, *args, **kwargs):
         instance = kwargs.get("instance")
         if data is None and parent_page is not None and instance is not None and not instance.pk:
-            from newsletter.composing import initial_body
-
             body_block = instance._meta.get_field("body").stream_block
             kwargs.setdefault("initial", {})["body"] = body_block.to_python(
-                initial_body(parent_page)
+                parent_page.specific.initial_issue_body()
             )
         super().__init__(data, files, parent_page, *args, **kwargs)
 

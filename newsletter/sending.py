@@ -22,6 +22,7 @@ import logging
 import smtplib
 import time
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
 
@@ -32,9 +33,15 @@ from django.db.models import Min, Q
 from django.utils import timezone
 
 from .email import RenderedIssue, build_message, render_issue, unsubscribe_url
-from .models import Delivery, DeliveryStatus, NewsletterSend, Subscriber, SubscriberStatus
+from .models.sending import Delivery, DeliveryStatus, NewsletterSend
+from .models.subscribers import Subscriber, SubscriberStatus
 
 logger = logging.getLogger(__name__)
+
+
+# Puts the next batch of a sending in the task queue, now or not before a time. The task
+# module passes it in, so this module never imports the tasks that import it.
+EnqueueBatch = Callable[..., object]
 
 
 class AlreadySent(Exception):
@@ -71,18 +78,14 @@ def prepare_send(issue, user=None) -> NewsletterSend:
     return send
 
 
-def start_send(issue, user=None) -> NewsletterSend:
+def start_send(issue, user=None, *, enqueue: EnqueueBatch) -> NewsletterSend:
     """What the admin's "Send" button does: prepare, then enqueue the first batch."""
-    from .tasks import send_issue_batch
-
     send = prepare_send(issue, user)
-    transaction.on_commit(lambda: send_issue_batch.enqueue(send.pk))
+    transaction.on_commit(lambda: enqueue(send.pk))
     return send
 
 
-def retry_failed(send: NewsletterSend) -> int:
-    from .tasks import send_issue_batch
-
+def retry_failed(send: NewsletterSend, *, enqueue: EnqueueBatch) -> int:
     with transaction.atomic():
         count = send.deliveries.filter(status=DeliveryStatus.FAILED).update(
             status=DeliveryStatus.PENDING, attempts=0, error="", claim_token=""
@@ -91,7 +94,7 @@ def retry_failed(send: NewsletterSend) -> int:
             finished_at=None, not_before=None, last_error=""
         )
     if count:
-        transaction.on_commit(lambda: send_issue_batch.enqueue(send.pk))
+        transaction.on_commit(lambda: enqueue(send.pk))
     return count
 
 
@@ -106,7 +109,8 @@ class BatchOutcome:
 class BatchSender:
     """Claims and sends the batches of one ``NewsletterSend``; one instance per task run."""
 
-    def __init__(self, send_id: int):
+    def __init__(self, send_id: int, enqueue: EnqueueBatch):
+        self.enqueue = enqueue
         self.send = NewsletterSend.objects.select_related("issue").get(pk=send_id)
         self.token = uuid.uuid4().hex
         self.lease = timedelta(seconds=settings.NEWSLETTER_CLAIM_TIMEOUT)
@@ -153,10 +157,8 @@ class BatchSender:
 
     def run(self, chain: bool) -> dict:
         """Send one batch (``chain``: a real queue, successor enqueued) or all of them."""
-        from .tasks import send_issue_batch
-
         if self.send.not_before and self.send.not_before > timezone.now() and chain:
-            send_issue_batch.using(run_after=self.send.not_before).enqueue(self.send.pk)
+            self.enqueue(self.send.pk, self.send.not_before)
             return {"deferred_until": self.send.not_before.isoformat()}
         total = BatchOutcome()
         while True:
@@ -167,7 +169,7 @@ class BatchSender:
                 if ids and chain:
                     # Same transaction as the claim: a worker killed from here on leaves a
                     # task in the queue to finish the issue.
-                    send_issue_batch.enqueue(self.send.pk)
+                    self.enqueue(self.send.pk)
             if not ids:
                 self.after_last_batch(chain)
                 break
@@ -182,8 +184,6 @@ class BatchSender:
 
     def after_last_batch(self, chain: bool) -> None:
         """Nothing left to claim: if others still hold claims, look again when they expire."""
-        from .tasks import send_issue_batch
-
         oldest = (
             self.deliveries()
             .filter(status=DeliveryStatus.SENDING)
@@ -191,7 +191,7 @@ class BatchSender:
         )
         if oldest is not None and chain:
             run_after = max(oldest + self.lease + timedelta(seconds=1), timezone.now())
-            send_issue_batch.using(run_after=run_after).enqueue(self.send.pk)
+            self.enqueue(self.send.pk, run_after)
 
     def finish_if_complete(self) -> None:
         unfinished = self.deliveries().filter(

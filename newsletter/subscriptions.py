@@ -1,5 +1,6 @@
 """Subscribing (double opt-in), confirming, unsubscribing and resubscribing, with proof."""
 
+from collections.abc import Callable
 from datetime import timedelta
 from enum import Enum
 
@@ -10,8 +11,13 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from .models import ConsentAction, ConsentRecord, Subscriber, SubscriberStatus
-from .models.subscribers import consent_version
+from .models.subscribers import (
+    ConsentAction,
+    ConsentRecord,
+    Subscriber,
+    SubscriberStatus,
+    consent_version,
+)
 from .tokens import confirmation_token
 
 # A pending address gets at most one confirmation email per this interval, whatever is posted.
@@ -28,14 +34,15 @@ def record(subscriber: Subscriber, action: str, consent_text: str = "", source: 
     )
 
 
-def request_subscription(email: str, language: str, consent_text: str) -> None:
-    """Record the request and send a confirmation link, unless the address is confirmed.
+def request_subscription(
+    email: str, language: str, consent_text: str, *, send_confirmation: Callable[[int], object]
+) -> None:
+    """Record the request and have ``send_confirmation(subscriber_id)`` mail the link, unless
+    the address is confirmed already.
 
     Returns nothing on purpose: the caller answers the same whatever happened here, so the
     form does not reveal who is subscribed.
     """
-    from .tasks import send_confirmation_email
-
     email = Subscriber.normalize(email)
     with transaction.atomic():
         subscriber, _created = Subscriber.objects.select_for_update().get_or_create(
@@ -51,7 +58,7 @@ def request_subscription(email: str, language: str, consent_text: str) -> None:
         )
         if not recently:
             subscriber.confirmation_sent_at = timezone.now()
-            transaction.on_commit(lambda: send_confirmation_email.enqueue(subscriber.pk))
+            transaction.on_commit(lambda: send_confirmation(subscriber.pk))
         subscriber.save()
 
 

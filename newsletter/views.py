@@ -1,40 +1,18 @@
 """Public views: the subscription form, the confirmation link and the unsubscribe links."""
 
-from django.conf import settings
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
-from . import ratelimit, subscriptions
-from .forms import SubscribeForm
+from . import subscriptions
 from .models import NewsletterIndexPage, SubscriberStatus
 from .tokens import ExpiredToken, InvalidToken, read_confirmation_token, read_unsubscribe_token
 
 
 def current_archive() -> NewsletterIndexPage | None:
     return NewsletterIndexPage.objects.live().order_by("path").first()
-
-
-def subscribe_form_view(archive: NewsletterIndexPage, request: HttpRequest) -> HttpResponse:
-    form = SubscribeForm(request.POST or None)
-    context = {"page": archive, "self": archive, "form": form, "archive": archive}
-    if request.method == "POST":
-        limit, window = settings.NEWSLETTER_SUBSCRIBE_RATE_LIMIT
-        if not ratelimit.allow(f"subscribe:{ratelimit.client_address(request)}", limit, window):
-            context["rate_limited"] = True
-            # What was typed stays in the form: nothing is lost, only delayed.
-            return TemplateResponse(request, "newsletter/subscribe.html", context, status=429)
-        if form.is_bot():
-            return HttpResponseRedirect(archive.url + archive.reverse_subpage("subscribe_done"))
-        if form.is_valid():
-            subscriptions.request_subscription(
-                form.cleaned_data["email"], form.cleaned_data["language"], archive.consent_text
-            )
-            return HttpResponseRedirect(archive.url + archive.reverse_subpage("subscribe_done"))
-        return TemplateResponse(request, "newsletter/subscribe.html", context, status=400)
-    return TemplateResponse(request, "newsletter/subscribe.html", context)
 
 
 def message_page(request: HttpRequest, title: str, text: str, status: int = 200) -> HttpResponse:

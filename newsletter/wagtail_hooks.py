@@ -1,4 +1,5 @@
 from django.contrib import messages
+from django.contrib.auth.models import Permission
 from django.urls import path
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -148,8 +149,6 @@ def send_test_after_saving(request, page):
 
 @hooks.register("register_permissions")
 def register_send_permission():
-    from django.contrib.auth.models import Permission
-
     return Permission.objects.filter(
         content_type__app_label="newsletter",
         codename__in=[

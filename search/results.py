@@ -23,6 +23,7 @@ from wagtail.search.backends import get_search_backend
 
 from community.models import Credit
 from media_pages.models import PageTag, TranscriptCue
+from media_pages.transcripts import timestamp
 
 from . import french
 from .highlight import highlight, snippet
@@ -54,8 +55,6 @@ class Passage:
 
     @property
     def label(self) -> str:
-        from media_pages.transcripts import timestamp
-
         return timestamp(self.start)
 
 

@@ -11,24 +11,21 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 from wagtail.models import Page, Site
 
-from community.models import CommunityIndexPage, Person
+from community.models import Person
 from media_pages.models import (
     CollectifImage,
+    CommunityIndexPage,
     EditorialIndexPage,
     EditorialPage,
-    EpisodeAudio,
     HomePage,
-    PodcastEpisodePage,
-    PodcastIndexPage,
-    PodcastShowPage,
     PresentationIndexPage,
     PresentationPage,
     SitemapPage,
     StandardPage,
     TagIndexPage,
-    WebinarIndexPage,
-    WebinarPage,
 )
+from podcasts.models import EpisodeAudio, PodcastEpisodePage, PodcastIndexPage, PodcastShowPage
+from webinars.models import WebinarIndexPage, WebinarPage
 
 PARIS = ZoneInfo("Europe/Paris")
 

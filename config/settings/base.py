@@ -28,6 +28,8 @@ INSTALLED_APPS = [
     "accounts",
     "community",
     "media_pages",
+    "webinars",
+    "podcasts",
     "search",
     "newsletter",
     "demo",

@@ -14,7 +14,7 @@ from newsletter.models import (
 )
 from newsletter.models.subscribers import consent_version
 
-from . import Report, read_data
+from .common import Report, child_page, read_data
 from .streamfield import stream_data
 
 
@@ -30,38 +30,35 @@ def load(report: Report) -> None:
 
 
 def load_archive(home, spec: dict, report: Report) -> NewsletterIndexPage:
-    existing = home.get_children().filter(slug=spec["slug"]).first()
-    if existing is not None:
-        report.add("newsletter archive", False)
-        return existing.specific
-    archive = NewsletterIndexPage(
-        title=spec["title"], slug=spec["slug"], intro=spec["intro"], show_in_menus=True
+    return child_page(
+        home,
+        spec["slug"],
+        report,
+        lambda: NewsletterIndexPage(title=spec["title"], intro=spec["intro"], show_in_menus=True),
+        label="newsletter archive",
     )
-    home.add_child(instance=archive)
-    archive.save_revision().publish()
-    report.add("newsletter archive", True)
-    return archive
 
 
 def load_issue(archive: NewsletterIndexPage, spec: dict, report: Report) -> None:
-    if archive.get_children().filter(slug=spec["slug"]).exists():
-        report.add(f"newsletter issue {spec['slug']}", False)
-        return
-    issue = NewsletterPage(
-        title=spec["title"],
-        slug=spec["slug"],
-        subject=spec["subject"],
-        preheader=spec["preheader"],
-        intro=spec["intro"],
-        language="fr",
-        body=stream_data(spec["body"]),
-        live=False,
+    def build() -> NewsletterPage:
+        return NewsletterPage(
+            title=spec["title"],
+            subject=spec["subject"],
+            preheader=spec["preheader"],
+            intro=spec["intro"],
+            language="fr",
+            body=stream_data(spec["body"]),
+            live=False,
+        )
+
+    child_page(
+        archive,
+        spec["slug"],
+        report,
+        build,
+        label=f"newsletter issue {spec['slug']}",
+        publish=spec["live"],
     )
-    archive.add_child(instance=issue)
-    revision = issue.save_revision()
-    if spec["live"]:
-        revision.publish()
-    report.add(f"newsletter issue {spec['slug']}", True)
 
 
 def load_subscriber(spec: dict, consent_text: str, report: Report) -> None:

@@ -9,9 +9,10 @@ from django.contrib.auth.models import Group
 from django.db import transaction
 from wagtail.models import Page, Site
 
-from community.models import CommunityIndexPage, Credit, Person, Role
-from community.publishing_roles import group_name, setup_publishing_groups
+from accounts.publishing_roles import group_name, setup_publishing_groups
+from community.models import Credit, Person, Role
 from media_pages.models import (
+    CommunityIndexPage,
     EditorialIndexPage,
     EditorialPage,
     PresentationIndexPage,
@@ -19,7 +20,7 @@ from media_pages.models import (
     TagIndexPage,
 )
 
-from . import Report, read_data
+from .common import Report, child_page, load_people, read_data
 from .streamfield import stream_data
 
 
@@ -28,7 +29,7 @@ def load(report: Report) -> None:
     data = read_data("people.toml")
     site = Site.objects.get(is_default_site=True)
     home = site.root_page.specific
-    people = {spec["slug"]: load_person(spec, report) for spec in data["people"]}
+    people = load_people(data["people"], report)
     roles = {role.slug: role for role in Role.objects.all()}
 
     editorials = load_index(home, EditorialIndexPage, data["editorials"], report, in_menu=True)
@@ -54,49 +55,30 @@ def load(report: Report) -> None:
             load_user(people[spec["slug"]], spec["user"], roles, report)
 
 
-def load_person(spec: dict, report: Report) -> Person:
-    person, created = Person.objects.get_or_create(
-        slug=spec["slug"],
-        defaults={
-            "name": spec["name"],
-            "organisation": spec.get("organisation", ""),
-            "bio": spec.get("bio", ""),
-        },
-    )
-    report.add(f"person {person.slug}", created)
-    return person
-
-
 def load_index(home: Page, model, spec: dict, report: Report, in_menu: bool) -> Page:
-    existing = home.get_children().filter(slug=spec["slug"]).first()
-    if existing is not None:
-        report.add(f"page {spec['slug']}", False)
-        return existing.specific
-    page = model(
-        title=spec["title"], slug=spec["slug"], intro=spec.get("intro", ""), show_in_menus=in_menu
+    return child_page(
+        home,
+        spec["slug"],
+        report,
+        lambda: model(title=spec["title"], intro=spec.get("intro", ""), show_in_menus=in_menu),
     )
-    home.add_child(instance=page)
-    page.save_revision().publish()
-    report.add(f"page {spec['slug']}", True)
-    return page
 
 
 def load_child(parent: Page, page: Page, spec: dict, people, roles, report: Report) -> None:
-    label = f"page {parent.slug}/{spec['slug']}"
-    if parent.get_children().filter(slug=spec["slug"]).exists():
-        report.add(label, False)
-        return
-    page.title, page.slug, page.intro = spec["title"], spec["slug"], spec["intro"]
-    # Demo dates spread over the year, so that "newest first" lists show an order.
-    page.first_published_at = datetime.fromisoformat(spec["published"])
-    for order, (person_slug, role_slug, note) in enumerate(spec["credits"]):
-        page.credits.add(
-            Credit(person=people[person_slug], role=roles[role_slug], note=note, sort_order=order)
-        )
-    page.tags.add(*spec.get("tags", []))
-    parent.add_child(instance=page)
-    page.save_revision().publish()
-    report.add(label, True)
+    def build() -> Page:
+        page.title, page.intro = spec["title"], spec["intro"]
+        # Demo dates spread over the year, so that "newest first" lists show an order.
+        page.first_published_at = datetime.fromisoformat(spec["published"])
+        for order, (person_slug, role_slug, note) in enumerate(spec["credits"]):
+            page.credits.add(
+                Credit(
+                    person=people[person_slug], role=roles[role_slug], note=note, sort_order=order
+                )
+            )
+        page.tags.add(*spec.get("tags", []))
+        return page
+
+    child_page(parent, spec["slug"], report, build, label=f"page {parent.slug}/{spec['slug']}")
 
 
 def load_user(person: Person, spec: dict, roles, report: Report) -> None:

@@ -13,17 +13,17 @@ from PIL import ImageDraw
 from wagtail.models import Site
 
 from community.models import Credit, Person, Role
-from media_pages.models import (
-    CollectifImage,
+from media_pages.models import CollectifImage
+from media_pages.transcripts import parse_transcript
+from podcasts.models import (
     EpisodeAudio,
     EpisodeChapter,
     PodcastEpisodePage,
     PodcastIndexPage,
     PodcastShowPage,
 )
-from media_pages.transcripts import parse_transcript
 
-from . import DATA_DIR, Report, read_data
+from .common import DATA_DIR, Report, child_page, load_people, read_data
 
 AUDIO_DIR = DATA_DIR / "podcasts"
 
@@ -35,19 +35,11 @@ def load(report: Report) -> None:
     if site is None:
         return
     home = site.root_page.specific
-    people = {spec["name"]: load_person(spec, report) for spec in data["people"]}
+    people = load_people(data["people"], report)
     section = load_section(home, data["section"], report)
     show = load_show(section, data["show"], people, report)
     for spec in data["episodes"]:
         load_episode(show, spec, people, report)
-
-
-def load_person(spec: dict, report: Report) -> Person:
-    person, created = Person.objects.get_or_create(
-        name=spec["name"], defaults={"organisation": spec["organisation"], "bio": spec["bio"]}
-    )
-    report.add(f"person {person.name}", created)
-    return person
 
 
 def credits(specs: list[dict], people: dict[str, Person]) -> list[Credit]:
@@ -60,17 +52,12 @@ def credits(specs: list[dict], people: dict[str, Person]) -> list[Credit]:
 
 
 def load_section(home, spec: dict, report: Report) -> PodcastIndexPage:
-    existing = home.get_children().filter(slug=spec["slug"]).first()
-    if existing is not None:
-        report.add(f"page {spec['slug']}", False)
-        return existing.specific
-    section = PodcastIndexPage(
-        title=spec["title"], slug=spec["slug"], intro=spec["intro"], show_in_menus=True
+    return child_page(
+        home,
+        spec["slug"],
+        report,
+        lambda: PodcastIndexPage(title=spec["title"], intro=spec["intro"], show_in_menus=True),
     )
-    home.add_child(instance=section)
-    section.save_revision().publish()
-    report.add(f"page {spec['slug']}", True)
-    return section
 
 
 def cover_image(title: str) -> CollectifImage:
@@ -96,13 +83,12 @@ def cover_image(title: str) -> CollectifImage:
 
 
 def load_show(section, spec: dict, people: dict, report: Report) -> PodcastShowPage:
-    existing = section.get_children().filter(slug=spec["slug"]).first()
-    if existing is not None:
-        report.add(f"page {spec['slug']}", False)
-        return existing.specific
+    return child_page(section, spec["slug"], report, lambda: build_show(spec, people))
+
+
+def build_show(spec: dict, people: dict) -> PodcastShowPage:
     show = PodcastShowPage(
         title=spec["title"],
-        slug=spec["slug"],
         intro=spec["intro"],
         description=spec["description"],
         cover=cover_image(spec["cover_title"]),
@@ -116,9 +102,6 @@ def load_show(section, spec: dict, people: dict, report: Report) -> PodcastShowP
         funding_label=spec["funding_label"],
     )
     show.credits = credits(spec["credits"], people)
-    section.add_child(instance=show)
-    show.save_revision().publish()
-    report.add(f"page {spec['slug']}", True)
     return show
 
 
@@ -134,14 +117,20 @@ def load_audio(slug: str, title: str) -> EpisodeAudio:
 
 
 def load_episode(show, spec: dict, people: dict, report: Report) -> None:
-    if show.get_children().filter(slug=spec["slug"]).exists():
-        report.add(f"episode {spec['slug']}", False)
-        return
+    child_page(
+        show,
+        spec["slug"],
+        report,
+        lambda: build_episode(spec, people),
+        label=f"episode {spec['slug']}",
+    )
+
+
+def build_episode(spec: dict, people: dict) -> PodcastEpisodePage:
     transcript = (AUDIO_DIR / f"{spec['slug']}.vtt").read_text()
     cues = parse_transcript(transcript.encode(), "transcript.vtt")
     episode = PodcastEpisodePage(
         title=spec["title"],
-        slug=spec["slug"],
         intro=spec["intro"],
         show_notes=spec["notes"],
         audio=load_audio(spec["slug"], spec["title"]),
@@ -159,6 +148,4 @@ def load_episode(show, spec: dict, people: dict, report: Report) -> None:
         )
         for chapter in spec["chapters"]
     ]
-    show.add_child(instance=episode)
-    episode.save_revision().publish()
-    report.add(f"episode {spec['slug']}", True)
+    return episode

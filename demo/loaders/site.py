@@ -8,7 +8,7 @@ from wagtail.models import Page, Site
 
 from media_pages.models import HomePage, SiteIdentity, SitemapPage, StandardPage
 
-from . import Report, read_data
+from .common import Report, child_page, read_data
 from .streamfield import stream_data
 
 
@@ -81,21 +81,14 @@ def load_identity(spec: dict, home: HomePage, report: Report) -> SiteIdentity:
 
 
 def load_page(parent: Page, spec: dict, report: Report) -> Page:
-    existing = parent.get_children().filter(slug=spec["slug"]).first()
-    if existing is not None:
-        report.add(f"page {spec['slug']}", False)
-        return existing.specific
-    fields = {
-        "title": spec["title"],
-        "slug": spec["slug"],
-        "intro": spec.get("intro", ""),
-        "show_in_menus": spec.get("in_menu", False),
-    }
-    if spec.get("type") == "sitemap":
-        page = SitemapPage(**fields)
-    else:
-        page = StandardPage(**fields, body=stream_data(spec.get("body", [])))
-    parent.add_child(instance=page)
-    page.save_revision().publish()
-    report.add(f"page {spec['slug']}", True)
-    return page
+    def build() -> Page:
+        fields = {
+            "title": spec["title"],
+            "intro": spec.get("intro", ""),
+            "show_in_menus": spec.get("in_menu", False),
+        }
+        if spec.get("type") == "sitemap":
+            return SitemapPage(**fields)
+        return StandardPage(**fields, body=stream_data(spec.get("body", [])))
+
+    return child_page(parent, spec["slug"], report, build)

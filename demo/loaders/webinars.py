@@ -11,11 +11,11 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection
 from wagtailmedia.models import get_media_model
 
-from community.models import Credit, Person, Role
-from media_pages.models import HomePage, WebinarIndexPage, WebinarPage
-from media_pages.models.webinars import PARIS
+from community.models import Credit, Role
+from media_pages.models import HomePage
+from webinars.models import PARIS, WebinarIndexPage, WebinarPage
 
-from . import DATA_DIR, Report, read_data
+from .common import DATA_DIR, Report, child_page, load_people, read_data
 
 FILES = DATA_DIR / "webinars"
 
@@ -27,32 +27,18 @@ def load(report: Report) -> None:
     if home is None:
         return
     index = load_index(home, data["index"], report)
-    people = {spec["slug"]: load_person(spec, report) for spec in data["people"]}
+    people = load_people(data["people"], report)
     for spec in data["sessions"]:
         load_session(index, spec, people, report)
 
 
 def load_index(home: HomePage, spec: dict, report: Report) -> WebinarIndexPage:
-    existing = home.get_children().filter(slug=spec["slug"]).first()
-    if existing is not None:
-        report.add(f"page {spec['slug']}", False)
-        return existing.specific
-    index = WebinarIndexPage(
-        title=spec["title"], slug=spec["slug"], intro=spec["intro"], show_in_menus=True
+    return child_page(
+        home,
+        spec["slug"],
+        report,
+        lambda: WebinarIndexPage(title=spec["title"], intro=spec["intro"], show_in_menus=True),
     )
-    home.add_child(instance=index)
-    index.save_revision().publish()
-    report.add(f"page {spec['slug']}", True)
-    return index
-
-
-def load_person(spec: dict, report: Report) -> Person:
-    person, created = Person.objects.get_or_create(
-        slug=spec["slug"],
-        defaults={"name": spec["name"], "organisation": spec.get("organisation", "")},
-    )
-    report.add(f"person {spec['slug']}", created)
-    return person
 
 
 def _document(path: Path, title: str):
@@ -90,14 +76,26 @@ def _video(path: Path, title: str, duration: float):
 
 
 def load_session(index: WebinarIndexPage, spec: dict, people: dict, report: Report) -> None:
-    if index.get_children().filter(slug=spec["slug"]).exists():
-        report.add(f"session {spec['slug']}", False)
-        return
+    def placed(session: WebinarPage) -> None:
+        if spec.get("transcript"):
+            session.full_clean()  # parses the transcript into its cues, as the admin does
+            session.save()
+
+    child_page(
+        index,
+        spec["slug"],
+        report,
+        lambda: build_session(spec, people),
+        label=f"session {spec['slug']}",
+        placed=placed,
+    )
+
+
+def build_session(spec: dict, people: dict) -> WebinarPage:
     day = timezone.localdate(timezone.now(), PARIS) + timedelta(days=spec["days_from_now"])
     start = datetime(day.year, day.month, day.day, spec["hour"], 0, tzinfo=PARIS)
     session = WebinarPage(
         title=spec["title"],
-        slug=spec["slug"],
         intro=spec["intro"],
         summary=spec["summary"],
         session_format=spec["format"],
@@ -110,19 +108,14 @@ def load_session(index: WebinarIndexPage, spec: dict, people: dict, report: Repo
     )
     if spec.get("recording"):
         add_archive(session, spec, people)
-    index.add_child(instance=session)
     session.tags.add(*spec.get("tags", []))
     roles = {role.slug: role for role in Role.objects.all()}
-    for number, (person_slug, role_slug) in enumerate(spec.get("credits", [])):
-        if role_slug in roles:
-            Credit.objects.create(
-                page=session, person=people[person_slug], role=roles[role_slug], sort_order=number
-            )
-    if spec.get("transcript"):
-        session.full_clean()  # parses the transcript into its cues, as the admin does
-    session.save()
-    session.save_revision().publish()
-    report.add(f"session {spec['slug']}", True)
+    session.credits = [
+        Credit(person=people[person_slug], role=roles[role_slug], sort_order=number)
+        for number, (person_slug, role_slug) in enumerate(spec.get("credits", []))
+        if role_slug in roles
+    ]
+    return session
 
 
 def add_archive(session: WebinarPage, spec: dict, people: dict) -> None:

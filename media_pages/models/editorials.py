@@ -14,6 +14,8 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from media_pages.blocks import BodyBlock
+from media_pages.editorial_feed import EditorialFeed
+from media_pages.json_ld import article_json_ld
 from media_pages.pagination import paginate
 from media_pages.routing import FileRoutesMixin
 
@@ -66,8 +68,6 @@ class EditorialIndexPage(FileRoutesMixin, BasePage):
 
     @path("feed.xml", name="feed")
     def feed_route(self, request: HttpRequest) -> HttpResponse:
-        from media_pages.editorial_feed import EditorialFeed
-
         return EditorialFeed(self)(request)
 
 
@@ -126,8 +126,6 @@ class EditorialPage(BasePage):
 
     def get_json_ld(self, request: HttpRequest | None = None) -> dict:
         """schema.org ``Article`` for search engines, authors taken from the credits."""
-        from community.json_ld import article_json_ld
-
         return article_json_ld(self, request)
 
 

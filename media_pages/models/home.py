@@ -20,9 +20,9 @@ class HomePage(BasePage):
         "media_pages.EditorialIndexPage",
         "media_pages.PresentationIndexPage",
         "media_pages.TagIndexPage",
-        "community.CommunityIndexPage",
-        "media_pages.PodcastIndexPage",
-        "media_pages.WebinarIndexPage",
+        "media_pages.CommunityIndexPage",
+        "podcasts.PodcastIndexPage",
+        "webinars.WebinarIndexPage",
         "newsletter.NewsletterIndexPage",
     ]
     max_count_per_parent = 1

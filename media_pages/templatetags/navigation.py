@@ -1,6 +1,9 @@
 from django import template
 from django.http import HttpRequest
+from wagtail import hooks
 from wagtail.models import Page, Site
+
+from media_pages.feeds import SITE_FEEDS_HOOK
 
 register = template.Library()
 
@@ -47,3 +50,15 @@ def home_url(context) -> str:
 def is_within(page: Page, section: Page) -> bool:
     """True when ``page`` is ``section`` or one of its descendants (by tree path)."""
     return bool(page and section) and page.path.startswith(section.path)
+
+
+@register.inclusion_tag("components/feed_links.html", takes_context=True)
+def site_feed_links(context) -> dict:
+    """``<link rel="alternate">`` for every feed the families declare (``media_pages.feeds``)."""
+    request = context.get("request")
+    feeds = getattr(request, "_collectif_feeds", None)
+    if feeds is None:
+        feeds = [feed for declare in hooks.get_hooks(SITE_FEEDS_HOOK) for feed in declare(request)]
+        if request is not None:
+            request._collectif_feeds = feeds
+    return {"feeds": feeds}

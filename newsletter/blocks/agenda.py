@@ -1,24 +1,17 @@
-"""Upcoming sessions, read from the webinar pages when that page type exists."""
+"""Upcoming sessions for the newsletter's agenda block."""
 
-from django.apps import apps
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.models import Page
 
+from webinars.models import WebinarPage
+
 
 def upcoming_sessions(limit: int) -> list[Page]:
-    """Live public webinars starting from now, soonest first; empty without the model.
-
-    The webinar page type (``media_pages.WebinarPage`` with aware ``start``/``end``) is built
-    in another branch: looking it up lazily lets this block work before and after it lands.
-    """
-    try:
-        webinar_model = apps.get_model("media_pages", "WebinarPage")
-    except LookupError:
-        return []
+    """Live public sessions starting from now, soonest first."""
     return list(
-        webinar_model.objects.live()
+        WebinarPage.objects.live()
         .public()
         .filter(start__gte=timezone.now())
         .order_by("start")[:limit]

@@ -1,20 +1,31 @@
+from datetime import datetime, timedelta
+
 from django.core.paginator import Paginator
 from django.db import models
 from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import path
 from wagtail.fields import StreamField
+from wagtail.models import Page
 from wagtail.search import index
 
-from media_pages.models import BasePage
+from media_pages.models import BasePage, HomePage, SitemapPage
+from media_pages.routing import FileRoutesMixin, permanent_redirect
 from newsletter.blocks import NewsletterBodyBlock
+from newsletter.email import preview_email
+from newsletter.feeds import archive_feed
 from newsletter.forms import NewsletterPageForm
+from newsletter.page_views import subscribe_form_view
 
+from .sending import NewsletterSend
 from .subscribers import LANGUAGE_CHOICES
 
 ISSUES_PER_PAGE = 12
+RECENT_LIMIT = 12
+FIRST_ISSUE_LOOKBACK = timedelta(days=60)
 
 DEFAULT_CONSENT_TEXT = (
     "J’accepte de recevoir la lettre d’information du collectif à cette adresse. "
@@ -23,7 +34,7 @@ DEFAULT_CONSENT_TEXT = (
 )
 
 
-class NewsletterIndexPage(RoutablePageMixin, BasePage):
+class NewsletterIndexPage(FileRoutesMixin, BasePage):
     """The public archive of issues, its RSS feed and the subscription form."""
 
     consent_text = models.TextField(
@@ -54,22 +65,51 @@ class NewsletterIndexPage(RoutablePageMixin, BasePage):
             .order_by("-first_published_at", "-pk")
         )
 
+    def last_issue_date(self) -> datetime:
+        """When the previous issue went out (or was published); 60 days ago for the first one."""
+        previous = NewsletterPage.objects.child_of(self).live().order_by("-first_published_at")
+        latest = previous.values_list("first_published_at", flat=True).first()
+        sent = (
+            NewsletterSend.objects.filter(issue__in=previous)
+            .order_by("-requested_at")
+            .values_list("requested_at", flat=True)
+            .first()
+        )
+        dates = [date for date in (latest, sent) if date]
+        return max(dates) if dates else timezone.now() - FIRST_ISSUE_LOOKBACK
+
+    def published_since_last_issue(self) -> list[Page]:
+        return list(
+            Page.objects.live()
+            .public()
+            .filter(first_published_at__gt=self.last_issue_date())
+            .not_type(NewsletterPage, NewsletterIndexPage, HomePage, SitemapPage)
+            .order_by("-first_published_at")[:RECENT_LIMIT]
+        )
+
+    def initial_issue_body(self) -> list[dict]:
+        """What a new issue starts with: one "published since" block listing the new pages."""
+        pages = self.published_since_last_issue()
+        if not pages:
+            return []
+        return [{"type": "recent", "value": {"pages": [page.pk for page in pages]}}]
+
     @path("", name="archive")
     def archive(self, request: HttpRequest) -> HttpResponse:
         # Paginator.get_page falls back to the first or last page on a bad ?page= value.
         page_obj = Paginator(self.issues(), ISSUES_PER_PAGE).get_page(request.GET.get("page"))
         return self.render(request, context_overrides={"page_obj": page_obj})
 
-    @path("rss/", name="feed")
+    @path("feed.xml", name="feed")
     def feed(self, request: HttpRequest) -> HttpResponse:
-        from newsletter.feeds import archive_feed
-
         return archive_feed(self, request)
+
+    @path("rss/")
+    def former_feed(self, request: HttpRequest) -> HttpResponse:
+        return permanent_redirect(self, request, "feed")
 
     @path("inscription/", name="subscribe")
     def subscribe(self, request: HttpRequest) -> HttpResponse:
-        from newsletter.views import subscribe_form_view
-
         return subscribe_form_view(self, request)
 
     @path("inscription/merci/", name="subscribe_done")
@@ -138,8 +178,6 @@ class NewsletterPage(BasePage):
 
     def serve_preview(self, request: HttpRequest, mode_name: str) -> HttpResponse:
         if mode_name in ("email", "email-text"):
-            from newsletter.email import preview_email
-
             return preview_email(self, text=mode_name == "email-text")
         return super().serve_preview(request, mode_name)
 

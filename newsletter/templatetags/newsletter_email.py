@@ -1,4 +1,4 @@
-"""Filters for the email templates: plain text from rich text."""
+"""Filters for the email templates: which template draws a block, plain text from rich text."""
 
 from urllib.parse import urljoin
 
@@ -7,7 +7,17 @@ from lxml import html as lxml_html
 
 register = template.Library()
 
+# Block types drawn alike in an email: both kinds of page cards are a list of cards.
+EMAIL_TEMPLATE_OF_BLOCK = {"featured": "cards", "recent": "cards"}
+
 BLOCK_TAGS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "blockquote", "hr"}
+
+
+@register.filter
+def email_template(block, extension: str) -> str:
+    """``newsletter/email/blocks/<name>.<html|txt>`` for a block of the issue's body."""
+    name = EMAIL_TEMPLATE_OF_BLOCK.get(block.block_type, block.block_type)
+    return f"newsletter/email/blocks/{name}.{extension}"
 
 
 @register.filter

@@ -4,17 +4,22 @@ from django.db import connection
 
 
 def SearchBackend(params: dict):  # Wagtail looks this name up
+    # Each import below is for one database engine: only the engine in use is loaded.
     if connection.vendor == "postgresql":
+        # (PostgreSQL) our French backend, built on modelsearch's PostgreSQL backend.
         from .postgres import FrenchPostgresSearchBackend
 
         return FrenchPostgresSearchBackend(params)
     if connection.vendor == "sqlite":
+        # (SQLite) modelsearch's FTS5 helpers, imported only on SQLite.
         from modelsearch.backends.database.sqlite.utils import fts5_available, fts_table_exists
 
         if fts5_available() and fts_table_exists():
+            # (SQLite) our French backend, built on modelsearch's FTS5 backend.
             from .sqlite import FrenchSQLiteSearchBackend
 
             return FrenchSQLiteSearchBackend(params)
+    # Any other database: Wagtail's own backend for it.
     from modelsearch.backends.database import SearchBackend as DefaultSearchBackend
 
     return DefaultSearchBackend(params)

@@ -15,7 +15,7 @@ from wagtail.images import get_image_model
 from wagtail.models import GroupPagePermission, Workflow, WorkflowPage, WorkflowState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-from community.publishing_roles import ROLE_ACCESS, RoleAccess, setup_publishing_groups
+from accounts.publishing_roles import ROLE_ACCESS, RoleAccess, setup_publishing_groups
 from media_pages.models import EditorialPage, SiteIdentity
 from tests.factories import EditorialIndexPageFactory, StandardPageFactory
 

@@ -4,8 +4,8 @@ from django.contrib.auth import get_user_model
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-from community.models import CommunityIndexPage
 from media_pages.models import (
+    CommunityIndexPage,
     EditorialIndexPage,
     EditorialPage,
     HomePage,

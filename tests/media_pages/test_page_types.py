@@ -5,18 +5,18 @@ from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-from community.models import CommunityIndexPage
 from media_pages.models import (
+    CommunityIndexPage,
     EditorialIndexPage,
     HomePage,
-    PodcastIndexPage,
     PresentationIndexPage,
     SitemapPage,
     StandardPage,
     TagIndexPage,
-    WebinarIndexPage,
 )
+from podcasts.models import PodcastIndexPage
 from tests.factories import SitemapPageFactory, StandardPageFactory, make_site_with_home
+from webinars.models import WebinarIndexPage
 
 
 class PageTypeTests(WagtailPageTestCase):

@@ -17,7 +17,10 @@ from tests.factories import (
     NewsletterIndexPageFactory,
     NewsletterPageFactory,
     StandardPageFactory,
+    WebinarIndexPageFactory,
+    WebinarPageFactory,
     make_site_with_home,
+    next_week_at,
 )
 
 
@@ -141,18 +144,25 @@ class NewsletterPageTypeTests(WagtailPageTestCase):
         content = response.content.decode()
         self.assertIn(self.issue.title, content)
         self.assertIn('type="application/rss+xml"', content)
-        self.assertIn(f"{self.archive.url}rss/", content)
+        self.assertIn(f"{self.archive.url}feed.xml", content)
 
 
-def test_agenda_is_empty_until_the_webinar_page_type_exists(db):
-    from django.apps import apps
+def test_agenda_lists_the_live_sessions_to_come_soonest_first(home):
+    sessions = WebinarIndexPageFactory(parent=home)
+    later = WebinarPageFactory(parent=sessions, start=next_week_at(days=9), title="Plus tard")
+    sooner = WebinarPageFactory(parent=sessions, start=next_week_at(days=2), title="Bientôt")
+    WebinarPageFactory(parent=sessions, start=next_week_at(days=3), live=False, title="Brouillon")
+    past = timezone.now() - timedelta(days=3)
+    WebinarPageFactory(parent=sessions, start=past, end=past + timedelta(hours=1), title="Passée")
+    assert upcoming_sessions(5) == [sooner, later]
+    assert upcoming_sessions(1) == [sooner]
 
-    try:
-        apps.get_model("media_pages", "WebinarPage")
-    except LookupError:
-        assert upcoming_sessions(5) == []
-    else:  # after the merge: the lookup must answer with a list of pages
-        assert isinstance(upcoming_sessions(5), list)
+
+def test_the_former_feed_address_redirects_permanently(client, home):
+    archive = NewsletterIndexPageFactory(parent=home)
+    response = client.get(archive.url + "rss/")
+    assert response.status_code == 301
+    assert response["Location"] == archive.url + "feed.xml"
 
 
 @pytest.mark.django_db
@@ -160,7 +170,7 @@ def test_feed_is_valid_rss_with_the_live_issues(client, home):
     archive = NewsletterIndexPageFactory(parent=home)
     NewsletterPageFactory(parent=archive, title="Lettre publiée")
     NewsletterPageFactory(parent=archive, title="Brouillon", live=False)
-    response = client.get(archive.url + "rss/")
+    response = client.get(archive.url + "feed.xml")
     assert response["Content-Type"].startswith("application/rss+xml")
     feed = feedparser.parse(response.content)
     assert not feed.bozo, feed.bozo_exception

@@ -7,6 +7,7 @@ from lxml import html
 
 from newsletter.models import Delivery, DeliveryStatus, NewsletterSend, SubscriberStatus
 from newsletter.sending import AlreadySent, retry_failed, start_send
+from newsletter.tasks import enqueue_batch
 
 from .conftest import make_subscribers
 
@@ -19,7 +20,7 @@ def send_now(django_capture_on_commit_callbacks):
 
     def send(issue):
         with django_capture_on_commit_callbacks(execute=True):
-            return start_send(issue)
+            return start_send(issue, enqueue=enqueue_batch)
 
     return send
 
@@ -98,7 +99,7 @@ def test_second_send_of_the_same_issue_sends_nothing(
     make_subscribers(3)
     send_now(issue)
     with pytest.raises(AlreadySent):
-        start_send(issue)
+        start_send(issue, enqueue=enqueue_batch)
     assert len(smtp_server.messages) == 3
     assert NewsletterSend.objects.count() == 1
     assert Delivery.objects.count() == 3
@@ -121,7 +122,7 @@ def test_refused_address_is_marked_failed_and_retried_on_request(
 
     del smtp_server.refuse[refused]
     with django_capture_on_commit_callbacks(execute=True):
-        assert retry_failed(send) == 1
+        assert retry_failed(send, enqueue=enqueue_batch) == 1
     assert smtp_server.recipients().count(refused) == 1
     assert len(smtp_server.messages) == 5
     assert send.progress() == {"total": 5, "sent": 5, "failed": 0, "skipped": 0, "waiting": 0}

@@ -9,7 +9,7 @@ from django.core.files.uploadedfile import TemporaryUploadedFile
 from django.test import override_settings
 from django.utils import translation
 
-from media_pages.podcasts.audio import inspect_audio
+from podcasts.audio_inspection import inspect_audio
 from tests.factories import AUDIO_DIR
 
 

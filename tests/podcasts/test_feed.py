@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from lxml import etree
 from wagtail.models import PageViewRestriction
 
-from media_pages.podcasts.guid import podcast_guid_for
+from podcasts.guid import podcast_guid_for
 from tests.factories import PodcastEpisodePageFactory
 
 NS = {
@@ -110,7 +110,7 @@ def test_channel_carries_every_tag_apps_need(client, show, episodes):
 
 
 def test_items_carry_guid_enclosure_dates_numbers_transcript_and_chapters(client, show):
-    from media_pages.models import EpisodeChapter
+    from podcasts.models import EpisodeChapter
 
     episode = PodcastEpisodePageFactory(
         parent=show,
@@ -246,7 +246,7 @@ def test_feed_query_count_does_not_grow_with_episodes(client, show, django_asser
 
 
 def test_a_moved_feed_redirects_permanently_and_names_its_new_address(client, show, episodes):
-    from media_pages.podcasts.feed import build_feed
+    from podcasts.feed import build_feed
 
     show.new_feed_url = "https://nouveau.example.org/flux.xml"
     show.save()

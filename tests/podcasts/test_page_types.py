@@ -6,13 +6,8 @@ from django.utils import translation
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
-from media_pages.models import (
-    EpisodeAudio,
-    HomePage,
-    PodcastEpisodePage,
-    PodcastIndexPage,
-    PodcastShowPage,
-)
+from media_pages.models import HomePage
+from podcasts.models import EpisodeAudio, PodcastEpisodePage, PodcastIndexPage, PodcastShowPage
 from tests.factories import (
     AUDIO_DIR,
     ArtworkFactory,
@@ -173,7 +168,7 @@ class PodcastPageTests(WagtailPageTestCase):
 
     def test_an_invalid_transcript_and_a_taken_episode_number_are_refused(self):
         response = self.client.post(
-            f"/admin/pages/add/media_pages/podcastepisodepage/{self.show.pk}/",
+            f"/admin/pages/add/podcasts/podcastepisodepage/{self.show.pk}/",
             episode_form(audio=self.episode.audio_id, transcript="pas des sous-titres",
                          episode_number=1),
         )  # fmt: skip

@@ -5,7 +5,8 @@ import datetime
 import pytest
 from lxml import html
 
-from media_pages.models import EpisodeChapter, TranscriptCue
+from media_pages.models import TranscriptCue
+from podcasts.models import EpisodeChapter
 from tests.factories import PodcastEpisodePageFactory, StandardPageFactory
 
 pytestmark = pytest.mark.django_db

@@ -11,8 +11,8 @@ from wagtailmedia.models import get_media_model
 
 from community.models import Person
 from media_pages.models import TranscriptCue
-from media_pages.players import player_for
 from tests.factories import StandardPageFactory
+from webinars.players import player_for
 
 pytestmark = pytest.mark.django_db
 DEMO_FILES = Path(__file__).resolve().parents[2] / "demo" / "data" / "webinars"
@@ -51,7 +51,7 @@ def test_archive_fields_render_with_their_credits(client, archived):
     assert video.xpath("source/@type") == ["video/webm"]
     # lxml's HTML 4 parser does not nest <track> inside <video>; the browser test does.
     assert doc.xpath("//track/@kind") == ["captions"]
-    assert doc.xpath("//track/@src") == [archived.url + "sous-titres/"]
+    assert doc.xpath("//track/@src") == [archived.url + "transcript.vtt"]
     slides = doc.xpath("string(//p[@class='slides']/a/@href)")
     assert slides.startswith("/documents/") and "diapos" in slides and slides.endswith(".pdf")
     bylines = doc.xpath("//section[@class='report']/p[@class='byline']/text()")
@@ -68,7 +68,7 @@ def test_transcript_links_seek_without_javascript_and_captions_are_webvtt(client
     assert [a.text for a in links] == ["0:00", "0:05", "0:11", "0:18", "0:24"]
     assert links[2].get("href") == archived.recording.url + "#t=11"
     assert links[2].get("data-start") == "11.0"
-    captions = client.get(archived.url + "sous-titres/")
+    captions = client.get(archived.url + "transcript.vtt")
     assert captions["Content-Type"].startswith("text/vtt")
     assert captions.content.decode().startswith("WEBVTT")
     assert "00:00:11.000 --> 00:00:18.000" in captions.content.decode()
@@ -119,3 +119,9 @@ def test_players_of_the_three_providers(url, embed):
 def test_other_addresses_are_refused(url):
     with pytest.raises(ValidationError):
         player_for(url)
+
+
+def test_the_former_captions_address_redirects_permanently(client, archived):
+    response = client.get(archived.url + "sous-titres/")
+    assert response.status_code == 301
+    assert response["Location"] == archived.url + "transcript.vtt"

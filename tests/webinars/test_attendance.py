@@ -8,7 +8,7 @@ from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
-from community.models import Registration, RegistrationStatus
+from webinars.models import Registration, RegistrationStatus
 
 pytestmark = pytest.mark.django_db
 
@@ -40,7 +40,7 @@ def registered(past_session):
 
 def import_csv(client, session, content: str, name="participants.csv"):
     upload = SimpleUploadedFile(name, content.encode("utf-8-sig"), content_type="text/csv")
-    return client.post("/admin/community/attendance/", {"session": session.pk, "file": upload},
+    return client.post("/admin/webinars/attendance/", {"session": session.pk, "file": upload},
                        follow=True)  # fmt: skip
 
 

@@ -7,8 +7,8 @@ import pytest
 from icalendar import Calendar
 from lxml import html
 
-from media_pages.models import WebinarPage
 from tests.factories import PARIS, WebinarPageFactory
+from webinars.models import WebinarPage
 
 pytestmark = pytest.mark.django_db
 
@@ -25,7 +25,7 @@ def events(calendar: Calendar) -> list:
 def test_session_page_advertises_its_calendar_and_the_file_parses(client, session):
     doc = html.fromstring(client.get(session.url).content.decode())
     href = doc.xpath("//link[@rel='alternate'][@type='text/calendar']/@href")
-    assert href == [session.url + "calendrier/"]
+    assert href == [session.url + "calendar.ics"]
     calendar = read_calendar(client.get(href[0]))
     [event] = events(calendar)
     assert str(event["summary"]) == session.title
@@ -55,7 +55,7 @@ def test_session_on_the_night_of_the_october_clock_change(client, sessions_index
     )
     session.refresh_from_db()
     assert session.end - session.start == timedelta(hours=3)
-    [event] = events(read_calendar(client.get(session.url + "calendrier/")))
+    [event] = events(read_calendar(client.get(session.url + "calendar.ics")))
     assert event["dtstart"].to_ical() == b"20261025T013000"
     assert event["dtend"].to_ical() == b"20261025T033000"
     assert event["dtstart"].params["TZID"] == event["dtend"].params["TZID"] == "Europe/Paris"
@@ -76,7 +76,7 @@ def test_feed_lists_upcoming_sessions_only_and_is_discoverable(client, sessions_
                                                                past_session):  # fmt: skip
     doc = html.fromstring(client.get(sessions_index.url).content.decode())
     href = doc.xpath("//link[@rel='alternate'][@type='text/calendar']/@href")
-    assert href == [sessions_index.url + "calendrier/"]
+    assert href == [sessions_index.url + "calendar.ics"]
     calendar = read_calendar(client.get(href[0]))
     assert [str(e["summary"]) for e in events(calendar)] == [session.title]
     assert len(calendar.walk("VTIMEZONE")) == 1
@@ -94,7 +94,7 @@ def test_uid_is_stable_and_sequence_rises_only_when_the_time_changes(client, ses
     revision = session.save_revision()
     assert WebinarPage.objects.get(pk=session.pk).calendar_sequence == 0  # a draft changes nothing
     revision.publish()
-    [event] = events(read_calendar(client.get(session.url + "calendrier/")))
+    [event] = events(read_calendar(client.get(session.url + "calendar.ics")))
     assert event["uid"] == f"{uid}@testserver"
     assert event["sequence"] == 1
     assert event["dtstart"].dt == session.start
@@ -124,3 +124,11 @@ def test_event_json_ld_states_the_attendance_mode(client, sessions_index, mode, 
     assert data["eventAttendanceMode"] == f"https://schema.org/{attendance}"
     assert data["startDate"] == "2026-10-25T01:30:00+02:00"
     assert data["endDate"] == "2026-10-25T03:30:00+01:00"
+
+
+def test_the_former_calendar_addresses_redirect_permanently(client, sessions_index, session):
+    for page in (sessions_index, session):
+        response = client.get(page.url + "calendrier/?x=1")
+        assert response.status_code == 301
+        assert response["Location"] == page.url + "calendar.ics?x=1"
+        assert read_calendar(client.get(response["Location"]))

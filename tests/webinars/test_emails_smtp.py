@@ -7,8 +7,8 @@ from django.test import Client
 from django.utils import timezone
 from icalendar import Calendar
 
-from community.models import Registration, RegistrationStatus
-from community.tasks import schedule_reminders, send_session_reminders
+from webinars.models import Registration, RegistrationStatus
+from webinars.tasks import schedule_reminders, send_session_reminders
 
 pytestmark = pytest.mark.django_db
 
@@ -69,7 +69,7 @@ def test_waiting_list_and_promotion_emails(client, session, smtp_server):
     assert waiting["Subject"].startswith("Liste d’attente")
     assert not list(waiting.iter_attachments())
     first = Registration.objects.get(email="a@example.org")
-    from community.emails import cancel_url
+    from webinars.emails import cancel_url
 
     client.post(cancel_url(first).removeprefix("http://testserver"))
     promoted = smtp_server.to("c@example.org")[-1]

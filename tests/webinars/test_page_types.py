@@ -6,13 +6,14 @@ from django.contrib.auth import get_user_model
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-from media_pages.models import HomePage, WebinarIndexPage, WebinarPage
+from media_pages.models import HomePage
 from tests.factories import (
     WebinarIndexPageFactory,
     WebinarPageFactory,
     make_site_with_home,
     next_week_at,
 )
+from webinars.models import WebinarIndexPage, WebinarPage
 
 
 def session_form_data(**overrides) -> dict:
@@ -77,7 +78,7 @@ class SessionPageTypeTests(WagtailPageTestCase):
     def test_session_ending_before_it_starts_is_refused_with_a_message(self):
         start = next_week_at(10)
         response = self.client.post(
-            f"/admin/pages/add/media_pages/webinarpage/{self.index.pk}/",
+            f"/admin/pages/add/webinars/webinarpage/{self.index.pk}/",
             session_form_data(end=(start - timedelta(hours=1)).strftime("%Y-%m-%d %H:%M")),
         )
         self.assertEqual(response.status_code, 200)
@@ -86,7 +87,7 @@ class SessionPageTypeTests(WagtailPageTestCase):
 
     def test_in_person_session_needs_a_place(self):
         response = self.client.post(
-            f"/admin/pages/add/media_pages/webinarpage/{self.index.pk}/",
+            f"/admin/pages/add/webinars/webinarpage/{self.index.pk}/",
             session_form_data(mode="presence", place=""),
         )
         self.assertContains(response, "Indiquez le lieu d’une session en présence.")

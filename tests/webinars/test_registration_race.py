@@ -5,9 +5,9 @@ import threading
 import pytest
 from django.db import connection, connections
 
-from community import registrations
-from community.models import Registration, RegistrationStatus
 from tests.factories import WebinarIndexPageFactory, WebinarPageFactory, make_site_with_home
+from webinars import registrations
+from webinars.models import Registration, RegistrationStatus
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 

@@ -8,9 +8,9 @@ from django.core import mail
 from django.utils import timezone
 from lxml import html
 
-from community.emails import cancel_url
-from community.models import Registration, RegistrationStatus
-from community.registrations import cancel_token
+from webinars.emails import cancel_url
+from webinars.models import Registration, RegistrationStatus
+from webinars.registrations import cancel_token
 
 pytestmark = pytest.mark.django_db
 

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from demo.loaders import Report, all_loaders
+from demo.loaders import LOADERS, Report
 
 
 class Command(BaseCommand):
@@ -8,7 +8,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options) -> None:
         report = Report()
-        for load in all_loaders():
+        for load in LOADERS:
             load(report)
         self.stdout.write(
             f"Demo content: {len(report.created)} created, {len(report.kept)} already there."

@@ -1,0 +1,34 @@
+"""The view the archive page routes its subscription form to.
+
+It receives the page and imports no page model, so the page module can import it.
+"""
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.template.response import TemplateResponse
+
+from newsletter import ratelimit, subscriptions, tasks
+from newsletter.forms import SubscribeForm
+
+
+def subscribe_form_view(archive, request: HttpRequest) -> HttpResponse:
+    form = SubscribeForm(request.POST or None)
+    context = {"page": archive, "self": archive, "form": form, "archive": archive}
+    if request.method == "POST":
+        limit, window = settings.NEWSLETTER_SUBSCRIBE_RATE_LIMIT
+        if not ratelimit.allow(f"subscribe:{ratelimit.client_address(request)}", limit, window):
+            context["rate_limited"] = True
+            # What was typed stays in the form: nothing is lost, only delayed.
+            return TemplateResponse(request, "newsletter/subscribe.html", context, status=429)
+        if form.is_bot():
+            return HttpResponseRedirect(archive.url + archive.reverse_subpage("subscribe_done"))
+        if form.is_valid():
+            subscriptions.request_subscription(
+                form.cleaned_data["email"],
+                form.cleaned_data["language"],
+                archive.consent_text,
+                send_confirmation=tasks.enqueue_confirmation_email,
+            )
+            return HttpResponseRedirect(archive.url + archive.reverse_subpage("subscribe_done"))
+        return TemplateResponse(request, "newsletter/subscribe.html", context, status=400)
+    return TemplateResponse(request, "newsletter/subscribe.html", context)

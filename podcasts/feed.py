@@ -1,0 +1,254 @@
+"""The show's RSS feed: built with feedgen + our Podcasting 2.0 extension, cached, served.
+
+The rendered bytes are cached under a version stamp read from the page table in one query
+(latest change, latest publication, number of live episodes), so any web process rebuilds the
+feed after a show or episode changes and reuses it otherwise. The stamp also gives
+``Last-Modified``, so an unchanged feed keeps its date across processes and restarts.
+"""
+
+import gzip
+import hashlib
+import re
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models import Count, Max, Prefetch, Q
+from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
+from django.utils.http import http_date, parse_http_date_safe
+from feedgen.feed import FeedGenerator
+from wagtail.models import Page
+from wagtail.rich_text import expand_db_html
+
+from community.models import Credit
+
+from .namespace import PodcastIndexEntryExtension, PodcastIndexExtension, PodcastPerson, Transcript
+
+FEED_CONTENT_TYPE = "application/rss+xml; charset=utf-8"
+# Characters XML 1.0 forbids (C0 controls but tab/newlines, lone surrogates, U+FFFE/FFFF).
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+NOTES_SEPARATOR = "\x1e"
+CACHE_CONTROL = "public, max-age=300"
+NEVER = datetime(2000, 1, 1, tzinfo=UTC)
+
+
+def xml_text(value: str | None) -> str:
+    """Text that lxml accepts whatever an editor pasted; escaping itself is lxml's job."""
+    return NOT_XML.sub("", value or "")
+
+
+def truncate_bytes(text: str, limit: int) -> str:
+    encoded = text.encode()
+    if len(encoded) <= limit:
+        return text
+    return encoded[: limit - 3].decode(errors="ignore").rstrip() + "…"
+
+
+@dataclass(frozen=True)
+class RenderedFeed:
+    body: bytes
+    gzipped: bytes
+    etag: str
+    last_modified: datetime
+    episodes: int
+
+
+def feed_version(show) -> tuple[str, datetime]:
+    """A stamp that changes whenever the show or one of its episodes changes (one query)."""
+    stamp = Page.objects.filter(
+        Q(pk=show.pk) | Q(path__startswith=show.path, depth=show.depth + 1)
+    ).aggregate(
+        changed=Max("latest_revision_created_at"),
+        published=Max("last_published_at"),
+        live=Count("pk", filter=Q(live=True)),
+        total=Count("pk"),
+    )
+    moments = [moment for moment in (stamp["changed"], stamp["published"]) if moment]
+    last_modified = max(moments) if moments else (show.first_published_at or NEVER)
+    version = f"{show.pk}:{last_modified.timestamp()}:{stamp['live']}:{stamp['total']}"
+    return version, last_modified.replace(microsecond=0)
+
+
+def absolute(base: str, url: str) -> str:
+    return url if "://" in url else base + url
+
+
+def image_url(base: str, image) -> str:
+    """The original file, validated as cover art. Wagtail never overwrites a stored file, so a
+    new picture gets a new URL (apps cache artwork by URL); the URL ends in .jpg or .png."""
+    return absolute(base, image.file.url)
+
+
+def people(credits, base: str) -> list[PodcastPerson]:
+    return [
+        PodcastPerson(
+            name=xml_text(credit.person.name),
+            role=credit.role.podcast_role,
+            href=credit.person.website,
+            img=image_url(base, credit.person.photo) if credit.person.photo_id else "",
+        )
+        for credit in credits
+    ]
+
+
+def credits_prefetch() -> Prefetch:
+    credits = Credit.objects.select_related("person__photo", "role").order_by("sort_order")
+    return Prefetch("credits", queryset=credits)
+
+
+def build_feed(show, request: HttpRequest, last_modified: datetime) -> tuple[bytes, int]:
+    """The feed's bytes and how many episodes it carries (newest first, within the size cap)."""
+    public_episodes = show.public_episodes()
+    # The show's page routes its feed here, so the chapter model is reached through the relation.
+    chapter_model = public_episodes.model._meta.get_field("chapters").related_model
+    episodes = list(
+        public_episodes.select_related("audio", "cover")
+        .prefetch_related(
+            credits_prefetch(),
+            Prefetch("chapters", queryset=chapter_model.objects.only("pk", "page_id")),
+        )
+        .filter(audio__isnull=False)
+    )
+    raw_notes = NOTES_SEPARATOR.join(xml_text(e.show_notes).replace(NOTES_SEPARATOR, "")
+                                     for e in episodes)  # fmt: skip
+    notes = expand_db_html(raw_notes).split(NOTES_SEPARATOR) if episodes else []
+    show_credits = list(credits_prefetch().queryset.filter(page=show))
+    keep = len(episodes)
+    limit = settings.PODCAST_FEED_MAX_BYTES
+    for _attempt in range(8):
+        body = render_feed(show, request, last_modified, episodes[:keep], notes, show_credits)
+        if len(body) <= limit or keep == 0:
+            return body, keep
+        # Past the size apps accept, keep the newest episodes that fit (see docs/decisions.md).
+        keep = max(0, min(keep - 1, int(keep * limit / len(body) * 0.97)))
+    return body, keep
+
+
+def render_feed(show, request, last_modified, episodes, notes, show_credits) -> bytes:
+    base = f"{request.scheme}://{request.get_host()}"
+    show_url = absolute(base, show.get_url(request))
+    feed = FeedGenerator()
+    feed.load_extension("podcast")
+    feed.register_extension("podcastindex", PodcastIndexExtension, PodcastIndexEntryExtension)
+    feed.title(xml_text(show.title))
+    # feedgen takes the RSS <link> from the last link given: self first, then the page.
+    feed.link(href=show_url + show.reverse_subpage("feed"), rel="self")
+    feed.link(href=show_url, rel="alternate")
+    feed.description(xml_text(truncate_bytes(show.description or show.title, 4000)))
+    feed.language(show.language)
+    feed.lastBuildDate(last_modified)
+    feed.pubDate(last_modified)
+    if show.copyright:
+        feed.copyright(xml_text(show.copyright))
+    artwork = image_url(base, show.cover) if show.cover_id else ""
+    if artwork:
+        feed.image(url=artwork, title=xml_text(show.title), link=show_url)
+    feed.podcast.itunes_author(xml_text(show.author))
+    feed.podcast.itunes_owner(name=xml_text(show.owner_name), email=show.owner_email)
+    feed.podcast.itunes_category(show.apple_category, show.apple_subcategory or None)
+    feed.podcast.itunes_type(show.show_type)
+    if show.blocked:
+        feed.podcast.itunes_block(True)
+    if show.complete:
+        feed.podcast.itunes_complete("yes")
+    if show.new_feed_url:
+        feed.podcast.itunes_new_feed_url(show.new_feed_url)
+    extension = feed.podcastindex
+    extension.image = artwork
+    extension.explicit = show.explicit
+    extension.guid = str(show.podcast_guid or "")
+    extension.locked, extension.locked_owner = show.feed_locked, show.owner_email
+    extension.funding_url = show.funding_url
+    extension.funding_label = xml_text(show.funding_label or show.funding_url)
+    extension.persons = people(show_credits, base)
+
+    for episode, episode_notes in zip(episodes, notes, strict=False):
+        add_episode(feed, episode, episode_notes, base, request)
+    return feed.rss_str(pretty=False, encoding="UTF-8", xml_declaration=True)
+
+
+def add_episode(feed: FeedGenerator, episode, notes: str, base: str, request) -> None:
+    url = absolute(base, episode.get_url(request))
+    audio = episode.audio
+    entry = feed.add_entry(order="append")
+    entry.guid(str(episode.guid), permalink=False)
+    entry.title(xml_text(episode.title))
+    entry.link(href=url)
+    entry.description(notes or xml_text(episode.intro) or xml_text(episode.title))
+    entry.enclosure(absolute(base, audio.file.url), str(audio.size), audio.mime_type)
+    entry.pubDate(episode.first_published_at)
+    entry.podcast.itunes_duration(round(audio.duration))
+    entry.podcast.itunes_episode_type(episode.episode_type)
+    if episode.episode_number:
+        entry.podcast.itunes_episode(episode.episode_number)
+    if episode.season_number:
+        entry.podcast.itunes_season(episode.season_number)
+    if episode.intro:
+        entry.podcast.itunes_summary(xml_text(episode.intro))
+    extension = entry.podcastindex
+    extension.image = image_url(base, episode.cover) if episode.cover_id else ""
+    extension.explicit = episode.explicit
+    extension.season, extension.episode = episode.season_number, episode.episode_number
+    if episode.transcript.strip():
+        extension.transcripts.append(
+            Transcript(url + episode.reverse_subpage("transcript_vtt"), "text/vtt", rel="captions")
+        )
+        if episode.transcript_format() == "srt":
+            extension.transcripts.append(
+                Transcript(url + episode.reverse_subpage("transcript_srt"), "application/x-subrip")
+            )
+    if episode.chapters.all():
+        extension.chapters_url = url + episode.reverse_subpage("chapters")
+    extension.persons = people(episode.credits.all(), base)
+
+
+def rendered_feed(show, request: HttpRequest) -> RenderedFeed:
+    """The cached feed for this show version and host, built if missing."""
+    version, last_modified = feed_version(show)
+    host = f"{request.scheme}://{request.get_host()}"
+    key = "podcast-feed:" + hashlib.sha256(f"{version}|{host}".encode()).hexdigest()
+    rendered = cache.get(key)
+    if rendered is None:
+        body, count = build_feed(show, request, last_modified)
+        rendered = RenderedFeed(
+            body=body,
+            gzipped=gzip.compress(body, compresslevel=9, mtime=0),
+            etag=hashlib.sha256(body).hexdigest()[:32],
+            last_modified=last_modified,
+            episodes=count,
+        )
+        cache.set(key, rendered, settings.PODCAST_FEED_CACHE_SECONDS)
+    return rendered
+
+
+def not_modified(request: HttpRequest, etag: str, last_modified: datetime) -> bool:
+    """RFC 9110: If-None-Match wins; If-Modified-Since only counts without it."""
+    if_none_match = request.headers.get("If-None-Match")
+    if if_none_match is not None:
+        tags = {tag.strip().removeprefix("W/").strip('"').removesuffix("-gzip")
+                for tag in if_none_match.split(",")}  # fmt: skip
+        return "*" in tags or etag in tags
+    since = parse_http_date_safe(request.headers.get("If-Modified-Since", ""))
+    return since is not None and int(last_modified.timestamp()) <= since
+
+
+def feed_response(show, request: HttpRequest) -> HttpResponse:
+    rendered = rendered_feed(show, request)
+    gzipped = "gzip" in request.headers.get("Accept-Encoding", "")
+    etag = f'"{rendered.etag}-gzip"' if gzipped else f'"{rendered.etag}"'
+    if not_modified(request, rendered.etag, rendered.last_modified):
+        response = HttpResponseNotModified()
+    else:
+        response = HttpResponse(
+            rendered.gzipped if gzipped else rendered.body, content_type=FEED_CONTENT_TYPE
+        )
+        if gzipped:
+            response["Content-Encoding"] = "gzip"
+        response["Content-Length"] = str(len(response.content))
+    response["ETag"] = etag
+    response["Last-Modified"] = http_date(rendered.last_modified.timestamp())
+    response["Cache-Control"] = CACHE_CONTROL
+    response["Vary"] = "Accept-Encoding"
+    response["Access-Control-Allow-Origin"] = "*"
+    return response

@@ -1,0 +1,39 @@
+from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.panels import FieldPanel
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from media_pages.feeds import SITE_FEEDS_HOOK, SiteFeed, site_feed
+from podcasts.models import EpisodeAudio, PodcastShowPage
+
+# Every page carries these links: a site with many shows links its first ones only.
+LINKED_SHOWS = 20
+
+
+class EpisodeAudioViewSet(SnippetViewSet):
+    """The uploaded episode sounds, with what was read from them (editors rarely come here)."""
+
+    model = EpisodeAudio
+    icon = "media"
+    menu_label = _("Episode audio")
+    list_display = ["title", "human_duration", "human_size", "mime_type", "created_at"]
+    search_fields = ["title"]
+    panels = [FieldPanel("title"), FieldPanel("file")]
+
+
+register_snippet(EpisodeAudioViewSet)
+
+
+@hooks.register(SITE_FEEDS_HOOK)
+def podcast_feeds(request: HttpRequest | None) -> list[SiteFeed]:
+    """Every live public show that has not moved its feed elsewhere (one query)."""
+    shows = (
+        PodcastShowPage.objects.live()
+        .public()
+        .filter(new_feed_url="")
+        .only("pk", "title", "url_path", "path", "depth")
+        .order_by("path")[:LINKED_SHOWS]
+    )
+    return [site_feed(show.title, show.feed_url(request)) for show in shows]

@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class WebinarsConfig(AppConfig):
+    name = "webinars"
+    verbose_name = _("Sessions")
+
+    def ready(self) -> None:
+        # Django's documented place to connect signals: the models are loaded by now.
+        from webinars import signals
+
+        signals.connect()
