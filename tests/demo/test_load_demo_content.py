@@ -3,6 +3,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from wagtail.models import Page, Revision, Site
 
+from community.models import Person
 from media_pages.models import HomePage, SiteIdentity, SitemapPage
 
 
@@ -70,3 +71,15 @@ def test_demo_keeps_an_editors_change(client):
     page.save_revision().publish()
     call_command("load_demo_content", verbosity=0)
     assert Page.objects.get(slug="mentions-legales").title == "Mentions légales (modifiées)"
+
+
+@pytest.mark.django_db
+def test_demo_people_are_found_by_slug_whatever_editors_renamed():
+    call_command("load_demo_content", verbosity=0)
+    people = Person.objects.count()
+    assert Person.objects.values("name").distinct().count() == people
+    for person in Person.objects.filter(slug__in=["camille-roussel", "karim-benali"]):
+        person.name += " (renommée)"
+        person.save()
+    call_command("load_demo_content", verbosity=0)
+    assert Person.objects.count() == people

@@ -6,6 +6,7 @@ import pytest
 from lxml import html
 
 from media_pages.models import TranscriptCue
+from media_pages.transcripts import Cue, replace_cues
 from podcasts.models import EpisodeChapter
 from tests.factories import PodcastEpisodePageFactory, StandardPageFactory
 
@@ -61,6 +62,27 @@ def test_publishing_an_episode_indexes_its_transcript_cues(show):
     assert list(TranscriptCue.objects.filter(page=episode).values_list("start", "text")) == [
         (0.5, "Bonjour & bienvenue."),
         (2.0, "À bientôt."),
+    ]
+
+
+def test_unpublishing_an_episode_takes_its_transcript_out_of_search(show):
+    episode = PodcastEpisodePageFactory(parent=show, transcript=VTT, live=False)
+    episode.save_revision().publish()
+    assert TranscriptCue.objects.filter(page=episode).count() == 2
+    episode.refresh_from_db()
+    episode.unpublish()
+    assert not TranscriptCue.objects.filter(page=episode).exists()
+
+
+def test_a_page_without_a_recording_keeps_the_cues_it_was_given(home):
+    page = StandardPageFactory(parent=home)
+    replace_cues(page, [Cue(1.0, 2.0, "Un passage cité.")])
+    page.save_revision().publish()
+    page.refresh_from_db()
+    page.unpublish()
+    assert not page.live
+    assert list(TranscriptCue.objects.filter(page=page).values_list("text", flat=True)) == [
+        "Un passage cité."
     ]
 
 
