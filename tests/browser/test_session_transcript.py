@@ -8,10 +8,13 @@ SESSION = "/webinaires/evaluer-autrement/"
 
 
 @pytest.fixture
-def demo_server(live_server, settings):
+def demo_server(live_server, monkeypatch):
     from django.core.management import call_command
+    from django.test.testcases import _MediaFilesHandler
 
-    settings.ROOT_URLCONF = "tests.browser.media_urls"
+    # Django's live server answers MEDIA_URL itself with whole files (no Range), in which a
+    # browser cannot seek; let the site's own range-capable view answer, as under gunicorn.
+    monkeypatch.setattr(_MediaFilesHandler, "_should_handle", lambda self, path: False)
     call_command("load_demo_content", verbosity=0)
     return live_server
 
