@@ -4,16 +4,12 @@ from django.http import HttpRequest
 
 from community.models import Person, Role
 from media_pages.models.community_index import CommunityIndexPage
+from media_pages.sections import section_page
 
 
 def community_index(request: HttpRequest | None) -> CommunityIndexPage | None:
-    """The live community page of the site (people's profiles), looked up once per request."""
-    if request is not None and hasattr(request, "_collectif_community_index"):
-        return request._collectif_community_index
-    index = CommunityIndexPage.objects.live().public().order_by("path").first()
-    if request is not None:
-        request._collectif_community_index = index
-    return index
+    """The live community page of the site (people's profiles)."""
+    return section_page(request, CommunityIndexPage)
 
 
 def person_url_for(request: HttpRequest | None, person: Person) -> str:

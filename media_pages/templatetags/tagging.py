@@ -2,17 +2,13 @@ from django import template
 from django.http import HttpRequest
 
 from media_pages.models import TagIndexPage
+from media_pages.sections import section_page
 
 register = template.Library()
 
 
 def tag_index(request: HttpRequest | None) -> TagIndexPage | None:
-    if request is not None and hasattr(request, "_collectif_tag_index"):
-        return request._collectif_tag_index
-    index = TagIndexPage.objects.live().public().order_by("path").first()
-    if request is not None:
-        request._collectif_tag_index = index
-    return index
+    return section_page(request, TagIndexPage)
 
 
 @register.simple_tag(takes_context=True)
