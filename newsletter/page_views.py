@@ -27,7 +27,7 @@ def subscribe_form_view(archive, request: HttpRequest) -> HttpResponse:
                 form.cleaned_data["email"],
                 form.cleaned_data["language"],
                 archive.consent_text,
-                send_confirmation=tasks.enqueue_confirmation_email,
+                send_confirmation=tasks.send_confirmation_email.enqueue,
             )
             return HttpResponseRedirect(archive.url + archive.reverse_subpage("subscribe_done"))
         return TemplateResponse(request, "newsletter/subscribe.html", context, status=400)

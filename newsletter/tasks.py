@@ -24,7 +24,3 @@ def send_issue_batch(send_id: int) -> dict:
 @task()
 def send_confirmation_email(subscriber_id: int) -> None:
     subscriptions.send_confirmation_email(subscriber_id)
-
-
-def enqueue_confirmation_email(subscriber_id: int) -> None:
-    send_confirmation_email.enqueue(subscriber_id)
