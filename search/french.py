@@ -67,3 +67,26 @@ def stemmed_text(text: str) -> str:
 def folded_text(text: str) -> str:
     """What the SQLite index stores for autocomplete fields: whole folded words."""
     return " ".join(words(text))
+
+
+def light_stem(word: str) -> str:
+    """A folded word with its plural mark removed (*collections* → *collection*), nothing more.
+
+    Snowball cuts deeper (*collection* and *collectif* both give *collect*), which finds more
+    but cannot tell them apart; this lighter form can.
+    """
+    if len(word) > 3 and word[-1] in "sx" and word[-2] not in "sx":
+        return word[:-1]
+    return word
+
+
+def light_stems(text: str) -> set[str]:
+    return {light_stem(word) for word in content_words(text)}
+
+
+def closeness(query: str, text: str) -> float:
+    """The share of the query's words that ``text`` has as typed, plurals aside (0 to 1)."""
+    wanted = light_stems(query)
+    if not wanted:
+        return 0.0
+    return len(wanted & light_stems(text)) / len(wanted)

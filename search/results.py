@@ -21,7 +21,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
-from community.models import Credit
+from community.contributions import visible_credits
+from community.models import Credit, Person, Role
+from media_pages.community_links import community_index, person_url_for, role_url_for
 from media_pages.models import PageTag, TranscriptCue
 from media_pages.transcripts import timestamp
 
@@ -34,6 +36,12 @@ MAX_CUE_HITS = 300
 RANK_OFFSET = 10
 PAGE_WEIGHT = 1.0
 TRANSCRIPT_WEIGHT = 0.8
+# A profile whose biography mentions a word matters less than a page about it.
+PROFILE_WEIGHT = 0.8
+# The best results are read again to favour those with the words as typed (plurals aside) over
+# those the stemmer merged with them: "collections" finds "collection" before "collectif".
+RERANK_TOP = 30
+CLOSENESS_WEIGHT = PAGE_WEIGHT / RANK_OFFSET
 FORMAT_LABELS = {
     "video": _("Video"),
     "audio": _("Audio"),
@@ -42,6 +50,12 @@ FORMAT_LABELS = {
 }
 FACET_NAMES = ("type", "format", "tag", "person", "role", "year")
 FACET_LIMIT = 12
+MAX_PROFILE_HITS = 50
+# A result is a page or a profile (a person's or a role's page, routed by the community page):
+# ("page", page id), ("person", person id) or ("role", role id).
+PAGE, PERSON, ROLE = "page", "person", "role"
+Key = tuple[str, int]
+PROFILE_MODELS = {PERSON: Person, ROLE: Role}
 
 
 @dataclass
@@ -60,7 +74,8 @@ class Passage:
 
 @dataclass
 class Hit:
-    page: Page
+    title: str
+    url: str
     type_label: str
     format_label: str
     date: date | None
@@ -87,11 +102,15 @@ class Facet:
 class Ranked:
     """Visible hits in rank order, with what facets and sorting need to know about them."""
 
-    order: list[int] = field(default_factory=list)
-    scores: dict[int, float] = field(default_factory=dict)
-    content_type: dict[int, int] = field(default_factory=dict)
-    dates: dict[int, date | None] = field(default_factory=dict)
-    passages: dict[int, TranscriptCue] = field(default_factory=dict)
+    order: list[Key] = field(default_factory=list)
+    scores: dict[Key, float] = field(default_factory=dict)
+    models: dict[Key, type] = field(default_factory=dict)
+    dates: dict[Key, date | None] = field(default_factory=dict)
+    passages: dict[Key, TranscriptCue] = field(default_factory=dict)
+    pages: dict[int, Page] = field(default_factory=dict)
+
+    def page_ids(self, keys) -> list[int]:
+        return [key[1] for key in keys if key[0] == PAGE]
 
 
 def indexed_page_models() -> dict[int, type]:
@@ -110,27 +129,66 @@ def content_type_key(model: type) -> str:
 
 
 def rank(terms: str, operator: str) -> Ranked:
-    """Visible pages matching ``terms``, best first, fused from the page and transcript indexes."""
-    scores: dict[int, float] = defaultdict(float)
+    """Visible results matching ``terms``, best first, fused from the page, transcript and
+    profile indexes by reciprocal rank."""
+    scores: dict[Key, float] = defaultdict(float)
     page_ids = [
         page.pk for page in Page.objects.live().search(terms, operator=operator)[:MAX_PAGE_HITS]
     ]
     for position, page_id in enumerate(page_ids):
-        scores[page_id] += PAGE_WEIGHT / (RANK_OFFSET + position)
-    best_cue: dict[int, TranscriptCue] = {}
-    cues = get_search_backend().search(terms, TranscriptCue, operator=operator)[:MAX_CUE_HITS]
+        scores[(PAGE, page_id)] += PAGE_WEIGHT / (RANK_OFFSET + position)
+    best_cue: dict[Key, TranscriptCue] = {}
+    backend = get_search_backend()
+    cues = backend.search(terms, TranscriptCue, operator=operator)[:MAX_CUE_HITS]
     for position, cue in enumerate(cues):
-        if cue.page_id not in best_cue:
-            best_cue[cue.page_id] = cue
-            scores[cue.page_id] += TRANSCRIPT_WEIGHT / (RANK_OFFSET + position)
+        key = (PAGE, cue.page_id)
+        if key not in best_cue:
+            best_cue[key] = cue
+            scores[key] += TRANSCRIPT_WEIGHT / (RANK_OFFSET + position)
+    for kind, model in PROFILE_MODELS.items():
+        found = backend.search(terms, model, operator=operator)[:MAX_PROFILE_HITS]
+        for position, profile in enumerate(found):
+            scores[(kind, profile.pk)] += PROFILE_WEIGHT / (RANK_OFFSET + position)
 
     ranked = Ranked(passages=best_cue)
-    for page_id, (content_type_id, when) in visible(scores).items():
-        ranked.content_type[page_id] = content_type_id
-        ranked.dates[page_id] = when
-    ranked.order = sorted(ranked.content_type, key=lambda page_id: (-scores[page_id], page_id))
-    ranked.scores = {page_id: scores[page_id] for page_id in ranked.order}
+    models = indexed_page_models()
+    for page_id, (content_type_id, when) in visible(ranked.page_ids(scores)).items():
+        ranked.models[(PAGE, page_id)] = models[content_type_id]
+        ranked.dates[(PAGE, page_id)] = when
+    for key in visible_profiles(scores):
+        ranked.models[key] = PROFILE_MODELS[key[0]]
+        ranked.dates[key] = None
+    ranked.order = sorted(ranked.models, key=lambda key: (-scores[key], key))
+    rerank_by_closeness(ranked, scores, terms)
+    ranked.scores = {key: scores[key] for key in ranked.order}
     return ranked
+
+
+def rerank_by_closeness(ranked: Ranked, scores: dict[Key, float], terms: str) -> None:
+    """Add to the top results' scores how closely their text matches the words as typed."""
+    top = ranked.order[:RERANK_TOP]
+    texts = result_texts(ranked, top)
+    for key in top:
+        scores[key] += CLOSENESS_WEIGHT * french.closeness(terms, texts.get(key, ""))
+    ranked.order = sorted(ranked.order, key=lambda key: (-scores[key], key))
+
+
+def result_texts(ranked: Ranked, keys: list[Key]) -> dict[Key, str]:
+    """The searchable text of each result: title and text, and the transcript passage found."""
+    texts: dict[Key, str] = {}
+    ranked.pages = {
+        page.pk: page for page in Page.objects.filter(pk__in=ranked.page_ids(keys)).specific()
+    }
+    for page_id, page in ranked.pages.items():
+        cue = ranked.passages.get((PAGE, page_id))
+        texts[(PAGE, page_id)] = " ".join((page.title, page.search_text(), cue.text if cue else ""))
+    for person in Person.objects.filter(pk__in=[k[1] for k in keys if k[0] == PERSON]):
+        texts[(PERSON, person.pk)] = " ".join((person.name, person.organisation, person.bio))
+    for role in Role.objects.filter(pk__in=[k[1] for k in keys if k[0] == ROLE]):
+        texts[(ROLE, role.pk)] = " ".join(
+            (role.name_fr, role.name_en, role.description_fr, role.description_en)
+        )
+    return texts
 
 
 def search(terms: str) -> tuple[Ranked, bool]:
@@ -166,31 +224,56 @@ def visible(page_ids) -> dict[int, tuple[int, date | None]]:
     return found
 
 
+def visible_profiles(keys) -> list[Key]:
+    """The people and roles among ``keys`` that have a public page now.
+
+    Both are routes of the live community page; a person's page is public once they are
+    credited on a page visitors can see, a role's page always is.
+    """
+    person_ids = [key[1] for key in keys if key[0] == PERSON]
+    role_ids = [key[1] for key in keys if key[0] == ROLE]
+    if not (person_ids or role_ids) or community_index(None) is None:
+        return []
+    shown = [
+        (PERSON, person_id)
+        for person_id in visible_credits()
+        .filter(person_id__in=person_ids)
+        .values_list("person_id", flat=True)
+        .distinct()
+    ]
+    shown += [
+        (ROLE, pk) for pk in Role.objects.filter(pk__in=role_ids).values_list("pk", flat=True)
+    ]
+    return shown
+
+
 def to_date(value) -> date | None:
     if isinstance(value, datetime):
         return timezone.localtime(value).date() if timezone.is_aware(value) else value.date()
     return value
 
 
-def apply_filters(ranked: Ranked, filters: dict[str, str]) -> list[int]:
-    """The ranked ids that pass every selected facet value."""
-    ids = list(ranked.order)
-    models = indexed_page_models()
+def apply_filters(ranked: Ranked, filters: dict[str, str]) -> list[Key]:
+    """The ranked results that pass every selected facet value.
+
+    Only the type facet applies to people and roles; the others describe pages.
+    """
+    keys = list(ranked.order)
     if filters.get("type"):
-        ids = [
-            i for i in ids if content_type_key(models[ranked.content_type[i]]) == filters["type"]
-        ]
+        keys = [k for k in keys if content_type_key(ranked.models[k]) == filters["type"]]
+    if any(filters.get(name) for name in FACET_NAMES if name != "type"):
+        keys = [k for k in keys if k[0] == PAGE]
     if filters.get("format"):
-        ids = [i for i in ids if models[ranked.content_type[i]].search_format == filters["format"]]
+        keys = [k for k in keys if ranked.models[k].search_format == filters["format"]]
     if filters.get("year"):
-        ids = [i for i in ids if ranked.dates[i] and str(ranked.dates[i].year) == filters["year"]]
+        keys = [k for k in keys if ranked.dates[k] and str(ranked.dates[k].year) == filters["year"]]
     if filters.get("tag"):
         tagged = set(
-            PageTag.objects.filter(content_object_id__in=ids, tag__slug=filters["tag"]).values_list(
-                "content_object_id", flat=True
-            )
+            PageTag.objects.filter(
+                content_object_id__in=ranked.page_ids(keys), tag__slug=filters["tag"]
+            ).values_list("content_object_id", flat=True)
         )
-        ids = [i for i in ids if i in tagged]
+        keys = [k for k in keys if k[1] in tagged]
     credit_filter = {}
     if filters.get("person"):
         credit_filter["person__slug"] = filters["person"]
@@ -198,21 +281,23 @@ def apply_filters(ranked: Ranked, filters: dict[str, str]) -> list[int]:
         credit_filter["role__slug"] = filters["role"]
     if credit_filter:
         credited = set(
-            Credit.objects.filter(page_id__in=ids, **credit_filter).values_list(
+            Credit.objects.filter(page_id__in=ranked.page_ids(keys), **credit_filter).values_list(
                 "page_id", flat=True
             )
         )
-        ids = [i for i in ids if i in credited]
-    return ids
+        keys = [k for k in keys if k[1] in credited]
+    return keys
 
 
-def facets(ranked: Ranked, ids: list[int], filters: dict[str, str]) -> list[Facet]:
-    """Counts of each facet value over the filtered results ``ids`` (drill-down)."""
-    models = indexed_page_models()
-    type_counts = Counter(content_type_key(models[ranked.content_type[i]]) for i in ids)
-    labels = {content_type_key(m): str(m._meta.verbose_name).capitalize() for m in models.values()}
-    format_counts = Counter(models[ranked.content_type[i]].search_format for i in ids)
-    year_counts = Counter(str(ranked.dates[i].year) for i in ids if ranked.dates[i])
+def facets(ranked: Ranked, keys: list[Key], filters: dict[str, str]) -> list[Facet]:
+    """Counts of each facet value over the filtered results ``keys`` (drill-down)."""
+    type_counts = Counter(content_type_key(ranked.models[k]) for k in keys)
+    labels = {
+        content_type_key(m): str(m._meta.verbose_name).capitalize() for m in ranked.models.values()
+    }
+    format_counts = Counter(ranked.models[k].search_format for k in keys if k[0] == PAGE)
+    year_counts = Counter(str(ranked.dates[k].year) for k in keys if ranked.dates[k])
+    ids = ranked.page_ids(keys)
     tags = (
         PageTag.objects.filter(content_object_id__in=ids)
         .values("tag__slug", "tag__name")
@@ -258,35 +343,53 @@ def facets(ranked: Ranked, ids: list[int], filters: dict[str, str]) -> list[Face
     return [facet for facet in result if facet.options]
 
 
-def hits_for(ids: list[int], ranked: Ranked, query: str) -> list[Hit]:
+def hits_for(keys: list[Key], ranked: Ranked, query: str, request=None) -> list[Hit]:
     """The result cards of one page of results, in the given order."""
-    models = indexed_page_models()
-    pages = {page.pk: page for page in Page.objects.filter(pk__in=ids).specific()}
+    missing = [pk for pk in ranked.page_ids(keys) if pk not in ranked.pages]
+    pages = {**ranked.pages, **{p.pk: p for p in Page.objects.filter(pk__in=missing).specific()}}
+    people = Person.objects.in_bulk([k[1] for k in keys if k[0] == PERSON])
+    roles = Role.objects.in_bulk([k[1] for k in keys if k[0] == ROLE])
     hits = []
-    for page_id in ids:
-        page = pages.get(page_id)
-        if page is None:
-            continue
-        model = models[ranked.content_type[page_id]]
-        cue = ranked.passages.get(page_id)
-        hits.append(
-            Hit(
-                page=page,
-                type_label=str(model._meta.verbose_name).capitalize(),
+    for key in keys:
+        kind, pk = key
+        model = ranked.models[key]
+        type_label = str(model._meta.verbose_name).capitalize()
+        if kind == PAGE and pk in pages:
+            page = pages[pk]
+            cue = ranked.passages.get(key)
+            hit = Hit(
+                title=page.title,
+                url=page.get_url(request),
+                type_label=type_label,
                 format_label=str(FORMAT_LABELS.get(model.search_format, "")),
-                date=ranked.dates.get(page_id),
+                date=ranked.dates.get(key),
                 snippet=snippet(page.search_text(), query),
                 passage=Passage(cue.start, highlight(cue.text, query)) if cue else None,
             )
-        )
+        elif kind == PERSON and pk in people:
+            person = people[pk]
+            text = " ".join(part for part in (person.organisation, person.bio) if part)
+            hit = Hit(
+                person.name, person_url_for(request, person), type_label, "", None,
+                snippet(text, query),
+            )  # fmt: skip
+        elif kind == ROLE and pk in roles:
+            role = roles[pk]
+            hit = Hit(
+                role.name, role_url_for(request, role), type_label, "", None,
+                snippet(role.description, query),
+            )  # fmt: skip
+        else:
+            continue
+        hits.append(hit)
     return hits
 
 
-def sort_ids(ids: list[int], ranked: Ranked, sort: str) -> list[int]:
+def sort_ids(keys: list[Key], ranked: Ranked, sort: str) -> list[Key]:
     """Relevance keeps the ranked order; date puts the newest first, undated last."""
     if sort == "date":
-        return sorted(ids, key=lambda i: (ranked.dates[i] or date.min, i), reverse=True)
-    return ids
+        return sorted(keys, key=lambda k: (ranked.dates[k] or date.min, k), reverse=True)
+    return keys
 
 
 def has_content_words(query: str) -> bool:

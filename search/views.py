@@ -35,11 +35,13 @@ def search(request: HttpRequest) -> HttpResponse:
         "only_common_words": bool(terms) and not results.has_content_words(terms),
     }
     if terms and not context["only_common_words"]:
-        context.update(_results(query, terms, sort, filters, form.page_number()))
+        context.update(_results(request, query, terms, sort, filters, form.page_number()))
     return TemplateResponse(request, "search/search.html", context)
 
 
-def _results(query: str, terms: str, sort: str, filters: dict, page_number: int) -> dict:
+def _results(
+    request: HttpRequest, query: str, terms: str, sort: str, filters: dict, page_number: int
+) -> dict:
     ranked, broadened = results.search(terms)
     ids = results.sort_ids(results.apply_filters(ranked, filters), ranked, sort)
     paginator = Paginator(ids, RESULTS_PER_PAGE)
@@ -66,7 +68,7 @@ def _results(query: str, terms: str, sort: str, filters: dict, page_number: int)
         promotions = [p for p in promotions if p.page_id is None or p.page_id in public]
     return {
         "search_results": page_obj,
-        "hits": results.hits_for(list(page_obj.object_list), ranked, terms),
+        "hits": results.hits_for(list(page_obj.object_list), ranked, terms, request),
         "facets": facets,
         "active_filters": [
             (name, value, _url(params, **{name: None})) for name, value in filters.items()

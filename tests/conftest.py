@@ -31,3 +31,7 @@ def pytest_collection_modifyitems(config, items):
         transactional = marker is not None and marker.kwargs.get("transaction", False)
         if transactional or "live_server" in names or "transactional_db" in names:
             item.add_marker(pytest.mark.live)
+        if "opensearch_url" in names:
+            # One OpenSearch node per run: under pytest-xdist (--dist loadgroup) its tests share
+            # one worker instead of each worker starting a JVM.
+            item.add_marker(pytest.mark.xdist_group("opensearch"))

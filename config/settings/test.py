@@ -18,3 +18,8 @@ MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="collectif-test-media-"))
 PODCAST_AUDIO_MAX_BYTES = 50 * 1024 * 1024
 # Page types that exist only in tests (tests/search/pagetypes): any page type can join search.
 INSTALLED_APPS = [*INSTALLED_APPS, "tests.search.pagetypes"]  # noqa: F405
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    # A file, not shared-cache memory: live-server threads then wait for the write lock as in
+    # production, instead of failing with "database table is locked" on a busy machine.
+    _test_db_dir = Path(tempfile.mkdtemp(prefix="collectif-test-db-"))
+    DATABASES["default"]["TEST"] = {"NAME": str(_test_db_dir / "test.sqlite3")}  # noqa: F405

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from wagtail.models import Page
 
+from community.models import Person, Role
 from search import results
 from search.query import plain_terms
 
@@ -30,9 +31,22 @@ class Score:
 
 
 def ranked_slugs(query: str) -> list[str]:
+    """The first ten results: pages as ``parent/slug``, ``personne:<slug>``, ``role:<slug>``."""
     ranked, _broadened = results.search(plain_terms(query))
-    slugs = dict(Page.objects.filter(pk__in=ranked.order[:10]).values_list("pk", "slug"))
-    return [slugs[page_id] for page_id in ranked.order[:10] if page_id in slugs]
+    top = ranked.order[:10]
+    pages = Page.objects.filter(pk__in=ranked.page_ids(top))
+    names = {
+        results.PAGE: {
+            page.pk: "/".join(page.url_path.strip("/").split("/")[-2:]) for page in pages
+        },
+        results.PERSON: {p.pk: f"personne:{p.slug}" for p in Person.objects.all()},
+        results.ROLE: {r.pk: f"role:{r.slug}" for r in Role.objects.all()},
+    }
+    return [names[kind][pk] for kind, pk in top if pk in names[kind]]
+
+
+def matches(expected: str, found: str) -> bool:
+    return found == expected or found.endswith("/" + expected)
 
 
 def score(engine: str) -> Score:
@@ -41,10 +55,13 @@ def score(engine: str) -> Score:
     recall_sum = reciprocal_sum = 0.0
     for query, expected in queries.items():
         found = ranked_slugs(query)
-        recall_sum += len(set(expected) & set(found[:TOP])) / len(expected)
-        rank = next((n for n, slug in enumerate(found, 1) if slug in expected), None)
+        hits = [e for e in expected if any(matches(e, f) for f in found[:TOP])]
+        recall_sum += len(hits) / len(expected)
+        rank = next(
+            (n for n, name in enumerate(found, 1) if any(matches(e, name) for e in expected)), None
+        )
         reciprocal_sum += 1 / rank if rank else 0.0
-        if not set(expected) <= set(found[:TOP]):
+        if len(hits) < len(expected):
             outcome.misses.append(f"{query!r}: expected {expected}, got {found[:TOP]}")
     outcome.recall = recall_sum / len(queries)
     outcome.mrr = reciprocal_sum / len(queries)

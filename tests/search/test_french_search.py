@@ -65,7 +65,7 @@ def corpus(home):
 def titles(client, query, **params) -> list[str]:
     response = client.get("/recherche/", {"q": query, **params})
     assert response.status_code == 200
-    return [hit.page.title for hit in response.context.get("hits", [])]
+    return [hit.title for hit in response.context.get("hits", [])]
 
 
 @pytest.mark.parametrize(

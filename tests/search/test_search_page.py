@@ -59,7 +59,7 @@ def get(client, **params):
 
 
 def titles(response) -> list[str]:
-    return [hit.page.title for hit in response.context["hits"]]
+    return [hit.title for hit in response.context["hits"]]
 
 
 def facet(response, name) -> dict[str, int]:
@@ -161,7 +161,9 @@ def test_the_query_count_does_not_grow_with_the_results(
 ):
     for number in range(count):
         StandardPageFactory(parent=home, title=f"Plénière {number}", intro="Une plénière.")
-    with django_assert_max_num_queries(40):
+    # Four indexes are searched (pages, transcripts, people, roles), each in a fixed number of
+    # queries; the budget does not depend on ``count``.
+    with django_assert_max_num_queries(50):
         assert get(client, q="plénière").context["search_results"].paginator.count == count
 
 
@@ -234,3 +236,73 @@ def test_the_box_works_without_javascript(client, indexed):
 def test_search_never_fails_whatever_the_parameters(client, indexed, params):
     assert client.get("/recherche/", params).status_code == 200
     assert client.get("/recherche/suggestions/", {"q": params.get("q", "")}).status_code == 200
+
+
+@pytest.mark.django_db
+def test_people_and_roles_are_results_with_their_own_facet(client, indexed):
+    from tests.factories import CommunityIndexPageFactory
+
+    CommunityIndexPageFactory(parent=indexed)
+    call_command("update_index", verbosity=0)
+    found = get(client, q="Claire Essai")
+    hits = {hit.title: hit for hit in found.context["hits"]}
+    assert hits["Claire Essai"].url == "/communaute/personnes/claire-essai/"
+    assert hits["Claire Essai"].type_label == "Personne"
+    # The pages crediting her are results too, after her own page.
+    assert titles(found)[0] == "Claire Essai"
+    assert "Webinaire ouverture" in hits
+    types = {o.label: o for f in found.context["facets"] if f.name == "type" for o in f.options}
+    assert types["Personne"].count == 1
+    only_people = get(client, q="Claire Essai", type="community.person")
+    assert [hit.title for hit in only_people.context["hits"]] == ["Claire Essai"]
+    # A role's page is found by its name and by the words of its mission.
+    for query in ("Animateur", "conducteur d’atelier co-construit"):
+        role_hits = get(client, q=query).context["hits"]
+        assert any(hit.url == "/communaute/roles/animateur/" for hit in role_hits[:3]), query
+    # Filters that describe pages (tag, year...) leave profiles out.
+    assert "Claire Essai" not in titles(get(client, q="Claire Essai", year="2023"))
+
+
+@pytest.mark.django_db
+def test_a_person_credited_only_on_drafts_or_without_a_community_page_is_not_a_result(client, home):
+    from tests.factories import CommunityIndexPageFactory
+
+    draft = StandardPageFactory(parent=home, title="Brouillon", live=False)
+    hidden = Person.objects.create(name="Zoé Brouillon")
+    Credit.objects.create(page=draft, person=hidden, role=Role.objects.get(slug="passeur"))
+    shown = Person.objects.create(name="Zoé Publiée")
+    live = StandardPageFactory(parent=home, title="Publiée")
+    Credit.objects.create(page=live, person=shown, role=Role.objects.get(slug="passeur"))
+    call_command("update_index", verbosity=0)
+    assert "Zoé Publiée" not in titles(get(client, q="Zoé"))  # no community page yet
+    CommunityIndexPageFactory(parent=home)
+    assert "Zoé Publiée" in titles(get(client, q="Zoé"))
+    assert "Zoé Brouillon" not in titles(get(client, q="Zoé"))
+
+
+def pages_saying_collectif_and_one_saying_collection(home) -> str:
+    for number in range(4):
+        StandardPageFactory(
+            parent=home, title=f"Collectif {number}", intro="Collectif, collectifs."
+        )
+    return StandardPageFactory(
+        parent=home,
+        title="Les badges numériques de l’académie",
+        intro="Ils sont réunis dans une collection que chacun peut consulter en ligne.",
+    ).title
+
+
+@pytest.mark.django_db
+def test_words_as_typed_rank_above_words_the_stemmer_merged(client, home):
+    """ "collections" and "collectif" share the stem "collect": the page with "collection" wins."""
+    expected = pages_saying_collectif_and_one_saying_collection(home)
+    call_command("update_index", verbosity=0)
+    assert titles(get(client, q="collections"))[0] == expected
+
+
+@pytest.mark.opensearch
+@pytest.mark.django_db
+def test_words_as_typed_rank_first_on_opensearch_too(client, home, opensearch):
+    expected = pages_saying_collectif_and_one_saying_collection(home)
+    opensearch()
+    assert titles(get(client, q="collections"))[0] == expected

@@ -194,6 +194,7 @@ class WebinarPage(FileRoutesMixin, BasePage):
         index.SearchField("summary"),
         index.SearchField("objective_report"),
         index.SearchField("subjective_report"),
+        index.SearchField("place"),
         index.FilterField("start"),
         index.FilterField("session_format"),
     ]
