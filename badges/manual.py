@@ -32,15 +32,17 @@ def _text(content: bytes) -> str:
     raise ValidationError(_("The file could not be read as text."))  # pragma: no cover
 
 
+def _separator(text: str) -> str:
+    """The separator most used in the first lines (spreadsheets in French write ``;``)."""
+    head = "\n".join(text.splitlines()[:20])
+    return max(";,\t", key=head.count) if any(sep in head for sep in ";,\t") else ","
+
+
 def rows_of(content: bytes) -> list[tuple[int, Candidate | None, str]]:
     """(line number, candidate or None, error) for every non-empty line of the file."""
     text = _text(content)
-    try:
-        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
     found = []
-    for number, row in enumerate(csv.reader(io.StringIO(text), dialect), start=1):
+    for number, row in enumerate(csv.reader(io.StringIO(text), delimiter=_separator(text)), 1):
         cells = [cell.strip() for cell in row]
         if not any(cells):
             continue

@@ -15,6 +15,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 
+from badges.forms import AwardAdminForm
 from badges.images import validate_badge_image
 from webinars.choices import SessionFormat
 
@@ -242,6 +243,8 @@ class Award(models.Model):
     revoked = models.BooleanField(_("revoked"), default=False)
     revocation_reason = models.CharField(_("revocation reason"), max_length=300, blank=True)
     revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
+
+    base_form_class = AwardAdminForm
 
     class Meta:
         ordering = ["-issued_on", "-pk"]

@@ -1,12 +1,13 @@
 from django.urls import path, reverse
+from django.views.generic import RedirectView
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import FieldPanel
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from badges import admin_views
-from badges.forms import AwardAdminForm
 from badges.models import Award, AwardRule, BadgeClass, EmailConsent
 
 
@@ -45,14 +46,22 @@ class AwardViewSet(ModelViewSet):
     search_fields = ["email", "name"]
     list_export = ["badge_class", "name", "email", "issued_on", "expires", "revoked"]
     export_filename = "badges-decernes"
-    form_fields = ["name", "expires", "revoked", "revocation_reason"]
-    form_class = AwardAdminForm  # type: ignore[assignment]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("expires"),
+        FieldPanel("revoked"),
+        FieldPanel("revocation_reason"),
+    ]
     copy_view_enabled = False
     inspect_view_enabled = True
 
     def get_urlpatterns(self):
         # Awards come from the rules or from the manual award form, which checks addresses.
-        return [pattern for pattern in super().get_urlpatterns() if pattern.name != "add"]
+        manual = RedirectView.as_view(pattern_name="badges_manual_award")
+        return [
+            path("new/", manual, name="add") if pattern.name == "add" else pattern
+            for pattern in super().get_urlpatterns()
+        ]
 
 
 class EmailConsentViewSet(ModelViewSet):
