@@ -36,6 +36,20 @@ ADMIN_ACCESS = "wagtailadmin.access_admin"
 EDIT_AND_PUBLISH = ("add", "change", "publish", "lock", "unlock")
 # Without "publish": what they write goes through the review workflow.
 EDIT_FOR_REVIEW = ("add", "change", "lock")
+# The Animateur defines badges and their rules, awards by hand, revokes; never deletes awards.
+BADGES_FOR_ANIMATEUR = (
+    "badges.add_badgeclass",
+    "badges.change_badgeclass",
+    "badges.view_badgeclass",
+    "badges.add_awardrule",
+    "badges.change_awardrule",
+    "badges.view_awardrule",
+    "badges.add_award",
+    "badges.change_award",
+    "badges.view_award",
+    "badges.view_emailconsent",
+    "badges.add_emailconsent",
+)
 CHOOSE_PEOPLE = ("community.add_person", "community.change_person", "community.view_person")
 
 
@@ -66,6 +80,7 @@ ROLE_ACCESS: dict[str, RoleAccess] = {
             *CHOOSE_PEOPLE,
             "webinars.view_registration",
             "webinars.change_registration",
+            *BADGES_FOR_ANIMATEUR,
         ),
         image_permissions=("add_image", "choose_image"),
         document_permissions=("add_document", "choose_document"),

@@ -19,6 +19,7 @@ urlpatterns = [
     path("recherche/suggestions/", search_views.autocomplete, name="search_autocomplete"),
     path("langue/", set_language, name="set_language"),
     path("lettre/", include("newsletter.urls")),
+    path("badges/", include("badges.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
 ]

@@ -9,6 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
+from wagtail import hooks
 
 from .email import send_test
 from .models import NewsletterPage, NewsletterSend, Subscriber
@@ -98,6 +99,9 @@ def export_subscriber(request: HttpRequest, pk: int) -> HttpResponse:
             for delivery in subscriber.deliveries.select_related("send__issue")
         ],
     }
+    # What other apps keep about the same address (badges...), without importing them.
+    for add_personal_data in hooks.get_hooks("personal_data_export"):
+        data.update(add_personal_data(subscriber.email))
     response = HttpResponse(
         json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2),
         content_type="application/json; charset=utf-8",

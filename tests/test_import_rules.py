@@ -20,15 +20,19 @@ APPS = (
     "podcasts",
     "newsletter",
     "search",
+    "badges",
     "demo",
     "config",
 )
 NOT_PRODUCTION = ("bench", "tests")
 FORBIDDEN: dict[str, set[str]] = {
     "community": set(APPS) - {"community"},
-    "media_pages": {"webinars", "podcasts", "newsletter", "search", "accounts", "demo"},
-    "webinars": {"podcasts", "newsletter", "search", "accounts", "demo"},
-    "podcasts": {"webinars", "newsletter", "search", "accounts", "demo"},
+    "media_pages": {"webinars", "podcasts", "newsletter", "search", "accounts", "demo", "badges"},
+    "webinars": {"podcasts", "newsletter", "search", "accounts", "demo", "badges"},
+    "podcasts": {"webinars", "newsletter", "search", "accounts", "demo", "badges"},
+    # Badges read attendance and credits; nothing reads badges but through signals and hooks.
+    "newsletter": {"badges"},
+    "search": {"badges"},
 }
 
 
@@ -202,6 +206,9 @@ def test_a_cycle_between_apps_is_found():
         ("podcasts/models/pages.py", "from search.results import search\n"),
         ("newsletter/email.py", "from tests.factories import make_site_with_home\n"),
         ("demo/loaders/site.py", "import bench._server\n"),
+        ("webinars/attendance.py", "from badges.rules import run_rules\n"),
+        ("community/models/credits.py", "from badges.models import Award\n"),
+        ("newsletter/admin_views.py", "from badges.admin_views import awards_of\n"),
     ],
 )
 def test_a_forbidden_import_is_refused(path, source):

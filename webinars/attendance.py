@@ -11,12 +11,15 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
+from django.dispatch import Signal
 from django.utils.translation import gettext as _
 
 from webinars.models import Registration, RegistrationStatus
 
 EMAIL_HEADERS = ("email", "e-mail", "courriel", "mail", "adresse électronique")
 MAX_BYTES = 5 * 1024 * 1024
+# Sent with ``session`` once an import has marked attendance (``update()`` sends no post_save).
+attendance_marked = Signal()
 
 
 @dataclass
@@ -88,4 +91,5 @@ def mark_attendance(session, emails: set[str]) -> ImportResult:
         else:
             to_mark.append(registration.pk)
     result.marked = Registration.objects.filter(pk__in=to_mark).update(attended=True)
+    attendance_marked.send(sender=Registration, session=session, marked=result.marked)
     return result

@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "podcasts",
     "search",
     "newsletter",
+    "badges",
     "demo",
     "wagtail.contrib.settings",
     "wagtail.contrib.forms",

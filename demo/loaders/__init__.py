@@ -6,9 +6,17 @@ editors' changes to demo pages survive a second ``make run``. A new domain adds 
 ``LOADERS`` after the ones it builds on; ``common`` holds what loaders share.
 """
 
-from . import newsletter, people, podcasts, search, site, webinars
+from . import badges, newsletter, people, podcasts, search, site, webinars
 from .common import Report
 
-LOADERS = [site.load, people.load, podcasts.load, webinars.load, newsletter.load, search.load]
+LOADERS = [
+    site.load,
+    people.load,
+    podcasts.load,
+    webinars.load,
+    newsletter.load,
+    badges.load,
+    search.load,
+]
 
 __all__ = ["LOADERS", "Report"]

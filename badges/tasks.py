@@ -1,0 +1,34 @@
+"""Background work for badges: the earner's email, and rules run after attendance or credits."""
+
+from django.utils import timezone
+from django_tasks import task
+
+from badges.emails import send_award_message
+from badges.models import Award, AwardRule
+
+
+@task()
+def send_award_email(award_id: int) -> bool:
+    """Send the award's email once, and only to an address that agreed to it."""
+    awarded = Award.objects.select_related("badge_class").get(pk=award_id)
+    if not awarded.may_email or awarded.revoked:
+        return False
+    claimed = Award.objects.filter(pk=award_id, notified_at__isnull=True).update(
+        notified_at=timezone.now()
+    )
+    if not claimed:
+        return False
+    try:
+        send_award_message(awarded)
+    except Exception:
+        Award.objects.filter(pk=award_id).update(notified_at=None)
+        raise
+    return True
+
+
+@task()
+def run_award_rules(rule_ids: list[int]) -> int:
+    # Imported here: the rules import the awarding module, which enqueues this module's tasks.
+    from badges.rules import run_rules
+
+    return run_rules(AwardRule.objects.filter(pk__in=rule_ids, active=True))

@@ -1,0 +1,14 @@
+from django.urls import path
+
+from badges import views
+
+app_name = "badges"
+
+urlpatterns = [
+    path("emetteur.json", views.issuer, name="issuer"),
+    path("classes/<slug:slug>.json", views.badge_class, name="badge_class"),
+    path("assertions/<uuid:uid>.json", views.assertion, name="assertion"),
+    path("assertions/<uuid:uid>/badge.<str:kind>", views.baked, name="baked_image"),
+    path("<uuid:uid>/", views.award_page, name="award_page"),
+    path("<uuid:uid>/retrait/", views.request_removal, name="removal"),
+]

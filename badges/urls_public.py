@@ -1,0 +1,30 @@
+"""The site's one public address, for every link a badge carries (JSON-LD, emails, pages)."""
+
+from django.conf import settings
+from django.urls import reverse
+
+
+def public_url(path: str) -> str:
+    if path.startswith(("http://", "https://")):
+        return path
+    return settings.SITE_URL.rstrip("/") + path
+
+
+def issuer_url() -> str:
+    return public_url(reverse("badges:issuer"))
+
+
+def badge_class_url(badge_class) -> str:
+    return public_url(reverse("badges:badge_class", args=[badge_class.slug]))
+
+
+def assertion_url(award) -> str:
+    return public_url(reverse("badges:assertion", args=[award.uid]))
+
+
+def badge_page_url(award) -> str:
+    return public_url(reverse("badges:award_page", args=[award.uid]))
+
+
+def baked_image_url(award, kind: str) -> str:
+    return public_url(reverse("badges:baked_image", args=[award.uid, kind]))
