@@ -1,6 +1,5 @@
 from datetime import datetime, timedelta
 
-from django.core.paginator import Paginator
 from django.db import models
 from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
@@ -13,6 +12,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from media_pages.models import BasePage, HomePage, SitemapPage
+from media_pages.pagination import paginate
 from media_pages.routing import FileRoutesMixin, permanent_redirect
 from newsletter.blocks import NewsletterBodyBlock
 from newsletter.email import preview_email
@@ -96,8 +96,7 @@ class NewsletterIndexPage(FileRoutesMixin, BasePage):
 
     @path("", name="archive")
     def archive(self, request: HttpRequest) -> HttpResponse:
-        # Paginator.get_page falls back to the first or last page on a bad ?page= value.
-        page_obj = Paginator(self.issues(), ISSUES_PER_PAGE).get_page(request.GET.get("page"))
+        page_obj = paginate(request, self.issues(), ISSUES_PER_PAGE)
         return self.render(request, context_overrides={"page_obj": page_obj})
 
     @path("feed.xml", name="feed")

@@ -4,7 +4,6 @@ import uuid
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
@@ -25,6 +24,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from media_pages.models import BasePage
+from media_pages.pagination import paginate
 from media_pages.routing import FileRoutesMixin
 from media_pages.transcripts import Cue, parse_transcript
 from podcasts.artwork import validate_artwork
@@ -38,6 +38,8 @@ from podcasts.forms import EpisodeForm
 from podcasts.guid import podcast_guid_for
 from podcasts.sidecars import chapters_response, transcript_response
 from podcasts.subscribe import subscribe_links
+
+EPISODES_PER_PAGE = 20
 
 
 class ShowType(models.TextChoices):
@@ -218,8 +220,7 @@ class PodcastShowPage(FileRoutesMixin, BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         episodes = self.public_episodes().select_related("audio", "cover")
-        paginator = Paginator(episodes, 20)
-        context["episodes"] = paginator.get_page(request.GET.get("page"))
+        context["episodes"] = paginate(request, episodes, EPISODES_PER_PAGE)
         context["feed_url"] = self.feed_url(request)
         context["subscribe_links"] = subscribe_links(self, request)
         return context

@@ -17,6 +17,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
 from media_pages.models import BasePage
+from media_pages.pagination import requested_page_number
 from media_pages.routing import FileRoutesMixin, permanent_redirect
 from media_pages.transcripts import Cue, parse_transcript, to_webvtt
 from webinars import views
@@ -55,7 +56,7 @@ class WebinarIndexPage(FileRoutesMixin, BasePage):
         sessions = self.sessions()
         valid = form.is_valid()
         sessions = form.apply(sessions) if valid else sessions.none()
-        page_number = (form.cleaned_data.get("page") if valid else None) or 1
+        page_number = requested_page_number(request)
         now = timezone.now()
         past = Paginator(sessions.filter(end__lt=now).order_by("-start"), self.per_page)
         context = self.get_context(request)
