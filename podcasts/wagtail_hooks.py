@@ -6,6 +6,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from media_pages.feeds import SITE_FEEDS_HOOK, SiteFeed, site_feed
+from media_pages.visibility import visible_pages
 from podcasts.models import EpisodeAudio, PodcastShowPage
 
 # Every page carries these links: a site with many shows links its first ones only.
@@ -30,8 +31,7 @@ register_snippet(EpisodeAudioViewSet)
 def podcast_feeds(request: HttpRequest | None) -> list[SiteFeed]:
     """Every live public show that has not moved its feed elsewhere (one query)."""
     shows = (
-        PodcastShowPage.objects.live()
-        .public()
+        visible_pages(PodcastShowPage.objects.all())
         .filter(new_feed_url="")
         .only("pk", "title", "url_path", "path", "depth")
         .order_by("path")[:LINKED_SHOWS]

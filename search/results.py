@@ -24,6 +24,7 @@ from wagtail.search.backends import get_search_backend
 from community.models import Credit
 from media_pages.models import PageTag, TranscriptCue
 from media_pages.transcripts import timestamp
+from media_pages.visibility import visible_pages
 
 from . import french
 from .highlight import highlight, snippet
@@ -150,10 +151,7 @@ def visible(page_ids) -> dict[int, tuple[int, date | None]]:
     models = indexed_page_models()
     by_type: dict[int, list[int]] = defaultdict(list)
     for page_id, content_type_id in (
-        Page.objects.live()
-        .public()
-        .filter(pk__in=list(page_ids))
-        .values_list("pk", "content_type_id")
+        visible_pages().filter(pk__in=list(page_ids)).values_list("pk", "content_type_id")
     ):
         if content_type_id in models:
             by_type[content_type_id].append(page_id)

@@ -14,6 +14,7 @@ from wagtail.search import index
 from media_pages.models import BasePage, HomePage, SitemapPage
 from media_pages.pagination import paginate
 from media_pages.routing import FileRoutesMixin, permanent_redirect
+from media_pages.visibility import visible_pages
 from newsletter.blocks import NewsletterBodyBlock
 from newsletter.email import preview_email
 from newsletter.feeds import archive_feed
@@ -58,9 +59,7 @@ class NewsletterIndexPage(FileRoutesMixin, BasePage):
 
     def issues(self):
         return (
-            NewsletterPage.objects.child_of(self)
-            .live()
-            .public()
+            visible_pages(NewsletterPage.objects.child_of(self))
             .select_related("cover")
             .order_by("-first_published_at", "-pk")
         )
@@ -80,8 +79,7 @@ class NewsletterIndexPage(FileRoutesMixin, BasePage):
 
     def published_since_last_issue(self) -> list[Page]:
         return list(
-            Page.objects.live()
-            .public()
+            visible_pages()
             .filter(first_published_at__gt=self.last_issue_date())
             .not_type(NewsletterPage, NewsletterIndexPage, HomePage, SitemapPage)
             .order_by("-first_published_at")[:RECENT_LIMIT]

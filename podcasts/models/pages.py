@@ -7,7 +7,6 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import (
@@ -27,6 +26,7 @@ from media_pages.models import BasePage
 from media_pages.pagination import paginate
 from media_pages.routing import FileRoutesMixin
 from media_pages.transcripts import Cue, parse_transcript
+from media_pages.visibility import visible_pages
 from podcasts.artwork import validate_artwork
 from podcasts.categories import (
     APPLE_CATEGORIES,
@@ -65,8 +65,8 @@ class PodcastIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["shows"] = (
-            PodcastShowPage.objects.child_of(self).live().public().select_related("cover")
+        context["shows"] = visible_pages(PodcastShowPage.objects.child_of(self)).select_related(
+            "cover"
         )
         return context
 
@@ -207,15 +207,8 @@ class PodcastShowPage(FileRoutesMixin, BasePage):
 
     def public_episodes(self):
         """Live, public, already published episodes, newest first."""
-        now = timezone.now()
-        return (
-            PodcastEpisodePage.objects.child_of(self)
-            .live()
-            .public()
-            .filter(first_published_at__lte=now)
-            .filter(models.Q(go_live_at__isnull=True) | models.Q(go_live_at__lte=now))
-            .order_by("-first_published_at", "-pk")
-        )
+        episodes = visible_pages(PodcastEpisodePage.objects.child_of(self))
+        return episodes.order_by("-first_published_at", "-pk")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

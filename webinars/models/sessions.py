@@ -20,6 +20,7 @@ from media_pages.models import BasePage
 from media_pages.pagination import requested_page_number
 from media_pages.routing import FileRoutesMixin, permanent_redirect
 from media_pages.transcripts import Cue, parse_transcript, to_webvtt
+from media_pages.visibility import visible_pages
 from webinars import views
 from webinars.blocks import DeliverableBlock, SketchBlock
 from webinars.calendars import calendar_response
@@ -43,9 +44,7 @@ class WebinarIndexPage(FileRoutesMixin, BasePage):
 
     def sessions(self):
         return (
-            WebinarPage.objects.child_of(self)
-            .live()
-            .public()
+            visible_pages(WebinarPage.objects.child_of(self))
             .select_related("recording")
             .prefetch_related("tags")
         )
@@ -245,6 +244,12 @@ class WebinarPage(FileRoutesMixin, BasePage):
             classname="collapsed",
         ),
     ]
+
+    def visible_related_pages(self) -> list:
+        """The related pages the public may see, in the editor's order (one query)."""
+        ids = [item["value"] for item in self.related_pages.raw_data if item.get("value")]
+        found = visible_pages().in_bulk(ids)
+        return [found[page_id] for page_id in ids if page_id in found]
 
     class Meta:
         verbose_name = _("session")
