@@ -183,9 +183,15 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
 }
 
-# Interactive presentations: self-hosted reveal.js decks and PeerTube instances allowed to be
-# embedded, besides the services listed in media_pages/presentation_providers.py.
+# Interactive presentations: self-hosted reveal.js decks allowed to be embedded, besides the
+# services listed in media_pages/presentation_providers.py.
 PRESENTATION_REVEALJS_HOSTS = env_list("PRESENTATION_REVEALJS_HOSTS", ["revealjs.com"])
-PRESENTATION_PEERTUBE_HOSTS = env_list(
-    "PRESENTATION_PEERTUBE_HOSTS", ["tube-numerique-educatif.apps.education.fr", "framatube.org"]
+# PeerTube instances whose videos may be embedded, as presentations or session recordings
+# (PRESENTATION_PEERTUBE_HOSTS is the former name of the variable, still read).
+PEERTUBE_HOSTS = env_list(
+    "PEERTUBE_HOSTS",
+    env_list(
+        "PRESENTATION_PEERTUBE_HOSTS",
+        ["tube-numerique-educatif.apps.education.fr", "framatube.org"],
+    ),
 )

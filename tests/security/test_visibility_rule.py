@@ -85,7 +85,9 @@ def test_a_future_dated_page_is_not_served_at_its_address(client, site):
     assert client.get(site["future"].url).status_code == 404
     assert client.get(site["public"].url).status_code == 200
     private = client.get(site["private"].url)
-    assert PRIVATE not in private.content.decode().split("<main", 1)[-1] or private.status_code != 200
+    assert (
+        PRIVATE not in private.content.decode().split("<main", 1)[-1] or private.status_code != 200
+    )
 
 
 @pytest.mark.django_db
