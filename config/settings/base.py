@@ -68,9 +68,11 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "config.middleware.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "config.guards.PublicBodySizeMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "config.guards.FormAttemptsMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -151,8 +153,19 @@ NEWSLETTER_SMTP_TIMEOUT = env_int("NEWSLETTER_SMTP_TIMEOUT", 30)
 NEWSLETTER_RETRY_DELAY = env_int("NEWSLETTER_RETRY_DELAY", 60)
 NEWSLETTER_MAX_ATTEMPTS = env_int("NEWSLETTER_MAX_ATTEMPTS", 3)
 NEWSLETTER_CONFIRMATION_MAX_AGE = env_int("NEWSLETTER_CONFIRMATION_MAX_AGE", 3 * 24 * 3600)
-# (requests, seconds) per client address on the subscription form.
+# Rate limits, (attempts, seconds) per client address (media_pages/ratelimit.py), counted in
+# the default cache: the subscription and registration forms, the admin login and the page
+# and document password forms.
 NEWSLETTER_SUBSCRIBE_RATE_LIMIT = (5, 600)
+REGISTRATION_RATE_LIMIT = (10, 600)
+ADMIN_LOGIN_RATE_LIMIT = (10, 900)
+PAGE_PASSWORD_RATE_LIMIT = (10, 900)
+# How many proxies in front of the site append to X-Forwarded-For (0: clients connect directly
+# and REMOTE_ADDR is the client). Behind nginx alone: 1; behind a CDN then nginx: 2.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+# Public forms (registration, subscription, search, passwords) never need more; the admin keeps
+# Django's limits (DATA_UPLOAD_MAX_MEMORY_SIZE) and the upload limits below.
+PUBLIC_POST_MAX_BYTES = env_int("PUBLIC_POST_MAX_BYTES", 64 * 1024)
 
 WAGTAIL_SITE_NAME = env_str("SITE_NAME", "Collectif Apprenant")
 WAGTAILIMAGES_IMAGE_MODEL = "media_pages.CollectifImage"
