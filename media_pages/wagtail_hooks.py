@@ -1,9 +1,11 @@
-from django.http import Http404, HttpRequest
+from django.http import Http404, HttpRequest, HttpResponseRedirect
 from wagtail import hooks
+from wagtail.documents import get_document_model
 
 from media_pages.blocks.public_pages import PUBLIC_PAGES_ONLY
 from media_pages.feeds import SITE_FEEDS_HOOK, SiteFeed, site_feed
 from media_pages.models import EditorialIndexPage
+from media_pages.serving import MEDIA_ACCESS_HOOK, Access
 from media_pages.visibility import is_published_now, visible_pages
 
 
@@ -31,3 +33,14 @@ def only_public_pages_for_public_choosers(pages, request):
     if request.GET.get("user_perms") == PUBLIC_PAGES_ONLY:
         return visible_pages(pages)
     return pages
+
+
+@hooks.register(MEDIA_ACCESS_HOOK)
+def documents_through_their_own_view(request, path: str):
+    """Documents are served by Wagtail's view, which checks their collection's privacy."""
+    if not path.startswith("documents/"):
+        return None
+    document = get_document_model().objects.filter(file=path).first()
+    if document is None:
+        return Access.REFUSED
+    return HttpResponseRedirect(document.url)

@@ -188,6 +188,12 @@ PODCAST_FEED_CACHE_SECONDS = env_int("PODCAST_FEED_CACHE_SECONDS", 3600)
 # The embedded default serves uploaded media itself, with HTTP ranges (media_pages.serving);
 # production sets SERVE_MEDIA=0 and lets the web server, object storage or a CDN do it.
 SERVE_MEDIA = env_bool("SERVE_MEDIA", True)
+# Behind nginx, the site checks who may have a file, then lets nginx send it from this
+# ``internal`` location (X-Accel-Redirect): e.g. "/internal-media/" (docs/operations.md).
+MEDIA_INTERNAL_URL = env_str("MEDIA_INTERNAL_URL", "")
+# Documents are always served through Wagtail's view, which checks their collection's privacy.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+SENDFILE_BACKEND = "media_pages.sendfile"
 
 LOGGING = {
     "version": 1,
