@@ -122,6 +122,27 @@ PROVIDERS: list[Provider] = [
 ]
 
 
+# The origins the iframes above load, for the Content-Security-Policy ``frame-src``.
+FIXED_FRAME_ORIGINS = [
+    "https://view.genially.com",
+    "https://www.canva.com",
+    "https://docs.google.com",
+    "https://h5p.org",
+    "https://*.h5p.com",
+    "https://prezi.com",
+    "https://slides.com",
+]
+
+
+def frame_origins() -> list[str]:
+    """Every origin a presentation iframe may load (fixed services, then hosts from settings)."""
+    hosts = [
+        *getattr(settings, "PRESENTATION_REVEALJS_HOSTS", DEFAULT_REVEALJS_HOSTS),
+        *allowed_peertube_hosts(),
+    ]
+    return [*FIXED_FRAME_ORIGINS, *(f"https://{host}" for host in hosts)]
+
+
 def provider_names() -> str:
     return ", ".join(dict.fromkeys(p.name.split(" (")[0] for p in PROVIDERS))
 

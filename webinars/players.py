@@ -24,6 +24,15 @@ YOUTUBE_ID = re.compile(r"^[A-Za-z0-9_-]{11}$")
 PEERTUBE_PATH = re.compile(r"^/(?:w|videos/watch|videos/embed)/([A-Za-z0-9-]{6,})/?$")
 
 
+def frame_origins() -> list[str]:
+    """Every origin a recording player iframe may load (the CSP ``frame-src`` allow-list)."""
+    return [
+        "https://www.youtube-nocookie.com",
+        "https://player.vimeo.com",
+        *(f"https://{host}" for host in allowed_peertube_hosts()),
+    ]
+
+
 @dataclass(frozen=True)
 class Player:
     provider: str
