@@ -12,15 +12,20 @@ from wagtail.models import Page
 from .models import Credit, Person, Role
 
 
-def visible_credits() -> QuerySet[Credit]:
-    """Credits on pages a visitor can see (drafts and private pages left out)."""
-    return Credit.objects.filter(page__in=Page.objects.live().public().values("pk"))
+def visible_credits(visible_pages: QuerySet[Page]) -> QuerySet[Credit]:
+    """Credits on ``visible_pages``: the site's visibility rule, given by the caller.
+
+    The rule lives in ``media_pages.visibility``, which this app may not import.
+    """
+    return Credit.objects.filter(page__in=visible_pages.values("pk"))
 
 
-def contributions_by_role(person: Person) -> list[tuple[Role, list[Page]]]:
+def contributions_by_role(
+    person: Person, visible_pages: QuerySet[Page]
+) -> list[tuple[Role, list[Page]]]:
     """``(role, pages)`` in the roles' order, each role's pages newest first."""
     credits = (
-        visible_credits()
+        visible_credits(visible_pages)
         .filter(person=person)
         .select_related("role", "page")
         .order_by("role__sort_order", "role__name_fr", "-page__first_published_at", "-page_id")
@@ -31,10 +36,10 @@ def contributions_by_role(person: Person) -> list[tuple[Role, list[Page]]]:
     ]
 
 
-def roles_by_person(people: list[Person]) -> dict[int, list[Role]]:
+def roles_by_person(people: list[Person], visible_pages: QuerySet[Page]) -> dict[int, list[Role]]:
     """The roles each person is credited in, in the roles' order."""
     pairs = (
-        visible_credits()
+        visible_credits(visible_pages)
         .filter(person__in=[person.pk for person in people])
         .select_related("role")
         .order_by("role__sort_order", "role__name_fr")
@@ -46,10 +51,10 @@ def roles_by_person(people: list[Person]) -> dict[int, list[Role]]:
     return roles
 
 
-def people_by_role(roles: list[Role]) -> dict[int, list[Person]]:
+def people_by_role(roles: list[Role], visible_pages: QuerySet[Page]) -> dict[int, list[Person]]:
     """The people credited in each role, by name, each once."""
     credits = (
-        visible_credits()
+        visible_credits(visible_pages)
         .filter(role__in=[role.pk for role in roles])
         .select_related("person", "person__photo")
         .order_by("person__name", "person_id")

@@ -7,6 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from media_pages.sitemap import VisibleSitemap
 from media_pages.urls import page_file_urlpatterns
 from media_pages.views import robots_txt
 from search import views as search_views
@@ -20,7 +21,7 @@ urlpatterns = [
     path("langue/", set_language, name="set_language"),
     path("lettre/", include("newsletter.urls")),
     path("badges/", include("badges.urls")),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": {"wagtail": VisibleSitemap}}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
 ]
 

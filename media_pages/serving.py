@@ -2,14 +2,23 @@
 
 Podcast apps and browsers seek in audio with ``Range`` requests; Django's ``static.serve``
 answers them with the whole file. This view answers ``HEAD``, single byte ranges (206), suffix
-ranges and unsatisfiable ranges (416). Production lets the web server, object storage or a CDN
-serve ``MEDIA_URL`` instead (see docs/operations.md).
+ranges and unsatisfiable ranges (416).
+
+Some files are private: a document in a protected collection, the audio of a private or not yet
+published episode. Before any file is sent, the functions registered for ``MEDIA_ACCESS_HOOK``
+decide (the documents' one here, the episodes' one in ``podcasts``); the first that answers
+wins. In production (``MEDIA_INTERNAL_URL`` set) the checked request is handed to the web
+server with ``X-Accel-Redirect`` to an ``internal`` location, which serves ranges itself; the
+open paths (image renditions) can stay a plain alias (see docs/operations.md).
 """
 
 import mimetypes
+import os
 import re
 from collections.abc import Iterator
+from enum import Enum
 from pathlib import Path
+from urllib.parse import quote
 
 from django.conf import settings
 from django.core.exceptions import SuspiciousFileOperation
@@ -25,6 +34,18 @@ from django.urls import re_path
 from django.utils._os import safe_join
 from django.utils.http import http_date, parse_http_date_safe
 from django.views.decorators.http import require_http_methods
+from wagtail import hooks
+
+# Functions ``(request, path) -> None | Access | HttpResponse``: ``None`` when the file is not
+# theirs, else who may have it, or a response to send instead (a redirect to a password form).
+MEDIA_ACCESS_HOOK = "collectif_media_file_access"
+
+
+class Access(Enum):
+    PUBLIC = "public"
+    THIS_VISITOR = "this visitor"  # passed a password or login check: not for shared caches
+    REFUSED = "refused"
+
 
 RANGE = re.compile(r"^bytes=(\d*)-(\d*)$")
 CHUNK = 64 * 1024
@@ -80,6 +101,27 @@ def _set_headers(response: HttpResponse, headers: dict[str, str]) -> None:
         response[name] = value
 
 
+def access_decision(request: HttpRequest, path: str) -> Access | HttpResponse:
+    for decide in hooks.get_hooks(MEDIA_ACCESS_HOOK):
+        decision = decide(request, path)
+        if decision is not None:
+            return decision
+    return Access.PUBLIC
+
+
+def cache_control(decision: Access) -> str:
+    # A file checked for one visitor is not kept by shared caches for the next one.
+    return "public, max-age=86400" if decision is Access.PUBLIC else "private, no-store"
+
+
+def internal_redirect(path: str, content_type: str, decision: Access) -> HttpResponse:
+    """Let the web server send the file from its ``internal`` location (ranges included)."""
+    response = HttpResponse(content_type=content_type)
+    response["X-Accel-Redirect"] = settings.MEDIA_INTERNAL_URL + quote(path)
+    response["Cache-Control"] = cache_control(decision)
+    return response
+
+
 @require_http_methods(["GET", "HEAD"])
 def serve_media(request: HttpRequest, path: str) -> HttpResponse:
     try:
@@ -88,17 +130,25 @@ def serve_media(request: HttpRequest, path: str) -> HttpResponse:
         raise Http404 from error
     if not full_path.is_file():
         raise Http404
+    relative = Path(os.path.relpath(full_path, os.path.abspath(settings.MEDIA_ROOT))).as_posix()
+    decision = access_decision(request, relative)
+    if isinstance(decision, HttpResponse):
+        return decision
+    if decision is Access.REFUSED:
+        raise Http404
     stat = full_path.stat()
     size, modified = stat.st_size, int(stat.st_mtime)
     etag = f'"{modified:x}-{size:x}"'
     content_type = MEDIA_TYPES.get(full_path.suffix.lower()) or (
         mimetypes.guess_type(full_path.name)[0] or "application/octet-stream"
     )
+    if getattr(settings, "MEDIA_INTERNAL_URL", ""):
+        return internal_redirect(relative, content_type, decision)
     headers = {
         "Accept-Ranges": "bytes",
         "Last-Modified": http_date(modified),
         "ETag": etag,
-        "Cache-Control": "public, max-age=86400",
+        "Cache-Control": cache_control(decision),
     }
     if request.headers.get("If-None-Match") == etag or (
         "If-None-Match" not in request.headers

@@ -3,11 +3,11 @@
 It receives the page and imports no page model, so the page module can import it.
 """
 
-from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 
-from newsletter import ratelimit, subscriptions, tasks
+from media_pages.ratelimit import RateLimit
+from newsletter import subscriptions, tasks
 from newsletter.forms import SubscribeForm
 
 
@@ -15,8 +15,8 @@ def subscribe_form_view(archive, request: HttpRequest) -> HttpResponse:
     form = SubscribeForm(request.POST or None)
     context = {"page": archive, "self": archive, "form": form, "archive": archive}
     if request.method == "POST":
-        limit, window = settings.NEWSLETTER_SUBSCRIBE_RATE_LIMIT
-        if not ratelimit.allow(f"subscribe:{ratelimit.client_address(request)}", limit, window):
+        limit = RateLimit.from_setting("subscribe", "NEWSLETTER_SUBSCRIBE_RATE_LIMIT", (5, 600))
+        if not limit.hit(request):
             context["rate_limited"] = True
             # What was typed stays in the form: nothing is lost, only delayed.
             return TemplateResponse(request, "newsletter/subscribe.html", context, status=429)

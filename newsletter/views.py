@@ -6,13 +6,15 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
+from media_pages.visibility import visible_pages
+
 from . import subscriptions
 from .models import NewsletterIndexPage, SubscriberStatus
 from .tokens import ExpiredToken, InvalidToken, read_confirmation_token, read_unsubscribe_token
 
 
 def current_archive() -> NewsletterIndexPage | None:
-    return NewsletterIndexPage.objects.live().order_by("path").first()
+    return visible_pages(NewsletterIndexPage.objects.all()).order_by("path").first()
 
 
 def message_page(request: HttpRequest, title: str, text: str, status: int = 200) -> HttpResponse:

@@ -6,7 +6,9 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from media_pages.feeds import SITE_FEEDS_HOOK, SiteFeed, site_feed
-from podcasts.models import EpisodeAudio, PodcastShowPage
+from media_pages.serving import MEDIA_ACCESS_HOOK, Access
+from media_pages.visibility import published_now_filter, visible_pages
+from podcasts.models import EpisodeAudio, PodcastEpisodePage, PodcastShowPage
 
 # Every page carries these links: a site with many shows links its first ones only.
 LINKED_SHOWS = 20
@@ -30,10 +32,27 @@ register_snippet(EpisodeAudioViewSet)
 def podcast_feeds(request: HttpRequest | None) -> list[SiteFeed]:
     """Every live public show that has not moved its feed elsewhere (one query)."""
     shows = (
-        PodcastShowPage.objects.live()
-        .public()
+        visible_pages(PodcastShowPage.objects.all())
         .filter(new_feed_url="")
         .only("pk", "title", "url_path", "path", "depth")
         .order_by("path")[:LINKED_SHOWS]
     )
     return [site_feed(show.title, show.feed_url(request)) for show in shows]
+
+
+@hooks.register(MEDIA_ACCESS_HOOK)
+def episode_audio_as_its_episode(request: HttpRequest, path: str):
+    """An episode's audio is served to whoever may see the episode (and to editors, to preview)."""
+    if not path.startswith("podcasts/"):
+        return None
+    episodes = PodcastEpisodePage.objects.filter(audio__file=path)
+    if visible_pages(episodes).exists():
+        return Access.PUBLIC
+    user = getattr(request, "user", None)
+    if user is not None and user.has_perm("wagtailadmin.access_admin"):
+        return Access.THIS_VISITOR
+    for episode in episodes.live().filter(published_now_filter()):
+        restrictions = episode.get_view_restrictions()
+        if all(restriction.accept_request(request) for restriction in restrictions):
+            return Access.THIS_VISITOR
+    return Access.REFUSED

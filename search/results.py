@@ -26,6 +26,7 @@ from community.models import Credit, Person, Role
 from media_pages.community_links import community_index, person_url_for, role_url_for
 from media_pages.models import PageTag, TranscriptCue
 from media_pages.transcripts import timestamp
+from media_pages.visibility import visible_pages
 
 from . import french
 from .highlight import highlight, snippet
@@ -208,10 +209,7 @@ def visible(page_ids) -> dict[int, tuple[int, date | None]]:
     models = indexed_page_models()
     by_type: dict[int, list[int]] = defaultdict(list)
     for page_id, content_type_id in (
-        Page.objects.live()
-        .public()
-        .filter(pk__in=list(page_ids))
-        .values_list("pk", "content_type_id")
+        visible_pages().filter(pk__in=list(page_ids)).values_list("pk", "content_type_id")
     ):
         if content_type_id in models:
             by_type[content_type_id].append(page_id)

@@ -7,6 +7,8 @@ from django.views.decorators.http import require_GET
 from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Page
 
+from media_pages.visibility import visible_pages
+
 from . import results
 from .forms import SearchForm
 from .query import plain_terms
@@ -55,13 +57,9 @@ def _results(
     search_query = Query.get(query)
     search_query.add_hit()
     if page_number == 1 and not filters:
-        promotions = [
-            pick
-            for pick in search_query.editors_picks.select_related("page")
-            if pick.page_id is None or pick.page.live
-        ]
+        promotions = list(search_query.editors_picks.select_related("page"))
         public = set(
-            Page.objects.public()
+            visible_pages()
             .filter(pk__in=[p.page_id for p in promotions if p.page_id])
             .values_list("pk", flat=True)
         )

@@ -10,14 +10,16 @@ from webinars.choices import SessionFormat
 
 
 class SessionFilterForm(forms.Form):
-    """``?format=atelier&year=2026&tag=numerique&page=2``; any bad value makes the form invalid."""
+    """``?format=atelier&year=2026&tag=numerique``; any bad value makes the form invalid.
+
+    ``page`` is read by ``media_pages.pagination`` like on every listing: a bad one is page 1.
+    """
 
     format = forms.ChoiceField(
         label=_("Format"), required=False, choices=[("", _("All formats")), *SessionFormat.choices]
     )
     year = forms.IntegerField(label=_("Year"), required=False, min_value=2000, max_value=2100)
     tag = forms.SlugField(label=_("Tag"), required=False, max_length=100)
-    page = forms.IntegerField(required=False, min_value=1, max_value=100_000)
 
     def apply(self, sessions):
         data = self.cleaned_data

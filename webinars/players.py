@@ -1,5 +1,8 @@
 """Recording players from PeerTube, YouTube and Vimeo addresses, built without any network call.
 
+Addresses are parsed as browsers parse them (``media_pages.web_addresses``); PeerTube videos
+are accepted only from the instances listed in ``PEERTUBE_HOSTS``, like presentations.
+
 Wagtail's oEmbed finder would fetch the provider's page when the session page renders; the
 player address of these three services follows from the video address, so it is derived here
 (and checked when the editor saves), which keeps rendering and tests offline.
@@ -7,15 +10,27 @@ player address of these three services follows from the video address, so it is 
 
 import re
 from dataclasses import dataclass
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
+
+from media_pages.presentation_providers import allowed_peertube_hosts
+from media_pages.web_addresses import parse_https
 
 YOUTUBE_HOSTS = {"youtube.com", "www.youtube.com", "m.youtube.com", "youtu.be"}
 VIMEO_HOSTS = {"vimeo.com", "www.vimeo.com", "player.vimeo.com"}
 YOUTUBE_ID = re.compile(r"^[A-Za-z0-9_-]{11}$")
 PEERTUBE_PATH = re.compile(r"^/(?:w|videos/watch|videos/embed)/([A-Za-z0-9-]{6,})/?$")
+
+
+def frame_origins() -> list[str]:
+    """Every origin a recording player iframe may load (the CSP ``frame-src`` allow-list)."""
+    return [
+        "https://www.youtube-nocookie.com",
+        "https://player.vimeo.com",
+        *(f"https://{host}" for host in allowed_peertube_hosts()),
+    ]
 
 
 @dataclass(frozen=True)
@@ -36,10 +51,13 @@ class Player:
 
 def player_for(url: str) -> Player:
     """The player of a PeerTube, YouTube or Vimeo video address; ``ValidationError`` otherwise."""
-    parts = urlsplit(url.strip())
-    host = (parts.hostname or "").lower()
-    if parts.scheme != "https":
-        raise ValidationError(_("The recording address must start with https://."))
+    try:
+        parts = parse_https(url)
+    except ValidationError as error:
+        if error.code == "not_https":
+            raise ValidationError(_("The recording address must start with https://.")) from error
+        raise
+    host = parts.host
     if host in YOUTUBE_HOSTS:
         if host == "youtu.be":
             video_id = parts.path.strip("/")
@@ -61,9 +79,9 @@ def player_for(url: str) -> Player:
                 f"https://player.vimeo.com/video/{video_id}",
                 f"https://vimeo.com/{video_id}",
             )
-    else:
+    elif host in allowed_peertube_hosts():
         match = PEERTUBE_PATH.match(parts.path)
-        if host and match:
+        if match:
             video_id = match.group(1)
             return Player(
                 "peertube",
@@ -71,6 +89,13 @@ def player_for(url: str) -> Player:
                 f"https://{host}/w/{video_id}",
             )
     raise ValidationError(
-        _("Give the address of a PeerTube, YouTube or Vimeo video (for example %(example)s).")
-        % {"example": "https://peertube.example.org/w/abc123"}
+        _(
+            "Give the address of a YouTube or Vimeo video, or of a video on one of these "
+            "PeerTube servers: %(hosts)s (for example %(example)s). The site administrator "
+            "can allow other PeerTube servers."
+        )
+        % {
+            "hosts": ", ".join(allowed_peertube_hosts()),
+            "example": f"https://{next(iter(allowed_peertube_hosts()), 'framatube.org')}/w/abc123",
+        }
     )

@@ -7,11 +7,11 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from media_pages.ratelimit import RateLimit
 from webinars import registrations
 from webinars.forms import RegistrationForm
 from webinars.models.registrations import RegistrationStatus
 from webinars.tasks import send_registration_message
-from webinars.throttle import too_many
 
 
 def session_page(
@@ -35,7 +35,7 @@ def _notify(registration, kind: str) -> None:
 def register(request: HttpRequest, session) -> HttpResponse:
     if request.method == "GET":
         return HttpResponseRedirect(session.url + "#inscription")
-    if too_many(request, "register"):
+    if not RateLimit.from_setting("register", "REGISTRATION_RATE_LIMIT", (10, 600)).hit(request):
         messages.error(request, _("Too many attempts from your connection. Try again later."))
         return session_page(request, session, RegistrationForm(request.POST), status=429)
     form = RegistrationForm(request.POST)

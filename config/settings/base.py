@@ -61,17 +61,22 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "csp",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "config.security_headers.SiteCSPMiddleware",
+    "config.security_headers.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "config.middleware.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "config.guards.PublicBodySizeMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "config.guards.FormAttemptsMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -152,8 +157,19 @@ NEWSLETTER_SMTP_TIMEOUT = env_int("NEWSLETTER_SMTP_TIMEOUT", 30)
 NEWSLETTER_RETRY_DELAY = env_int("NEWSLETTER_RETRY_DELAY", 60)
 NEWSLETTER_MAX_ATTEMPTS = env_int("NEWSLETTER_MAX_ATTEMPTS", 3)
 NEWSLETTER_CONFIRMATION_MAX_AGE = env_int("NEWSLETTER_CONFIRMATION_MAX_AGE", 3 * 24 * 3600)
-# (requests, seconds) per client address on the subscription form.
+# Rate limits, (attempts, seconds) per client address (media_pages/ratelimit.py), counted in
+# the default cache: the subscription and registration forms, the admin login and the page
+# and document password forms.
 NEWSLETTER_SUBSCRIBE_RATE_LIMIT = (5, 600)
+REGISTRATION_RATE_LIMIT = (10, 600)
+ADMIN_LOGIN_RATE_LIMIT = (10, 900)
+PAGE_PASSWORD_RATE_LIMIT = (10, 900)
+# How many proxies in front of the site append to X-Forwarded-For (0: clients connect directly
+# and REMOTE_ADDR is the client). Behind nginx alone: 1; behind a CDN then nginx: 2.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+# Public forms (registration, subscription, search, passwords) never need more; the admin keeps
+# Django's limits (DATA_UPLOAD_MAX_MEMORY_SIZE) and the upload limits below.
+PUBLIC_POST_MAX_BYTES = env_int("PUBLIC_POST_MAX_BYTES", 64 * 1024)
 
 WAGTAIL_SITE_NAME = env_str("SITE_NAME", "Collectif Apprenant")
 WAGTAILIMAGES_IMAGE_MODEL = "media_pages.CollectifImage"
@@ -176,6 +192,12 @@ PODCAST_FEED_CACHE_SECONDS = env_int("PODCAST_FEED_CACHE_SECONDS", 3600)
 # The embedded default serves uploaded media itself, with HTTP ranges (media_pages.serving);
 # production sets SERVE_MEDIA=0 and lets the web server, object storage or a CDN do it.
 SERVE_MEDIA = env_bool("SERVE_MEDIA", True)
+# Behind nginx, the site checks who may have a file, then lets nginx send it from this
+# ``internal`` location (X-Accel-Redirect): e.g. "/internal-media/" (docs/operations.md).
+MEDIA_INTERNAL_URL = env_str("MEDIA_INTERNAL_URL", "")
+# Documents are always served through Wagtail's view, which checks their collection's privacy.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+SENDFILE_BACKEND = "media_pages.sendfile"
 
 LOGGING = {
     "version": 1,
@@ -184,9 +206,15 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
 }
 
-# Interactive presentations: self-hosted reveal.js decks and PeerTube instances allowed to be
-# embedded, besides the services listed in media_pages/presentation_providers.py.
+# Interactive presentations: self-hosted reveal.js decks allowed to be embedded, besides the
+# services listed in media_pages/presentation_providers.py.
 PRESENTATION_REVEALJS_HOSTS = env_list("PRESENTATION_REVEALJS_HOSTS", ["revealjs.com"])
-PRESENTATION_PEERTUBE_HOSTS = env_list(
-    "PRESENTATION_PEERTUBE_HOSTS", ["tube-numerique-educatif.apps.education.fr", "framatube.org"]
+# PeerTube instances whose videos may be embedded, as presentations or session recordings
+# (PRESENTATION_PEERTUBE_HOSTS is the former name of the variable, still read).
+PEERTUBE_HOSTS = env_list(
+    "PEERTUBE_HOSTS",
+    env_list(
+        "PRESENTATION_PEERTUBE_HOSTS",
+        ["tube-numerique-educatif.apps.education.fr", "framatube.org"],
+    ),
 )

@@ -28,7 +28,9 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 LANGUAGE_COOKIE_SECURE = SESSION_COOKIE_SECURE
-SERVE_MEDIA = env_bool("SERVE_MEDIA", False)
+# The site decides who may have each uploaded file (private documents and episodes), then nginx
+# sends it from MEDIA_INTERNAL_URL (docs/operations.md); SERVE_MEDIA=0 only with object storage.
+SERVE_MEDIA = env_bool("SERVE_MEDIA", True)
 # Wagtail's admin previews pages in a same-origin iframe, so DENY would break the editors'
 # preview (W019). HSTS preload is an irreversible commitment left to SECURE_HSTS_PRELOAD (W021).
 X_FRAME_OPTIONS = "SAMEORIGIN"

@@ -4,11 +4,11 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.models import Page
 
 from community.contributions import contributions_by_role, people_by_role, roles_by_person
 from community.models import Person, Role
 from media_pages.pagination import paginate
+from media_pages.visibility import visible_pages
 
 from .base import BasePage
 
@@ -35,7 +35,7 @@ class CommunityIndexPage(RoutablePageMixin, BasePage):
         people_page = paginate(
             request, Person.objects.select_related("photo").order_by("name"), PEOPLE_PER_PAGE
         )
-        roles = roles_by_person(list(people_page.object_list))
+        roles = roles_by_person(list(people_page.object_list), visible_pages())
         context = self.get_context(request)
         context["people"] = [(person, roles.get(person.pk, [])) for person in people_page]
         context["people_page"] = people_page
@@ -47,7 +47,7 @@ class CommunityIndexPage(RoutablePageMixin, BasePage):
         context = self.get_context(request)
         context.update(
             person=person,
-            contributions=contributions_by_role(person),
+            contributions=contributions_by_role(person, visible_pages()),
             canonical_url=self.get_full_url(request) + self.reverse_subpage("person", args=[slug]),
         )
         return TemplateResponse(request, "media_pages/person_page.html", context)
@@ -55,7 +55,7 @@ class CommunityIndexPage(RoutablePageMixin, BasePage):
     @path("roles/", name="roles")
     def roles_route(self, request: HttpRequest) -> HttpResponse:
         roles = list(Role.objects.all())
-        people = people_by_role(roles)
+        people = people_by_role(roles, visible_pages())
         context = self.get_context(request)
         context.update(
             roles=[(role, people.get(role.pk, [])) for role in roles],
@@ -69,7 +69,7 @@ class CommunityIndexPage(RoutablePageMixin, BasePage):
         context = self.get_context(request)
         context.update(
             role=role,
-            people=people_by_role([role]).get(role.pk, []),
+            people=people_by_role([role], visible_pages()).get(role.pk, []),
             canonical_url=self.get_full_url(request) + self.reverse_subpage("role", args=[slug]),
         )
         return TemplateResponse(request, "media_pages/role_page.html", context)
@@ -80,7 +80,7 @@ class CommunityIndexPage(RoutablePageMixin, BasePage):
         base = self.get_full_url(request)
         if not base:
             return urls
-        live_pages = Page.objects.live().public().values("pk")
+        live_pages = visible_pages().values("pk")
         people = Person.objects.annotate(
             visible=Count("credits", filter=Q(credits__page__in=live_pages))
         ).filter(visible__gt=0)

@@ -18,6 +18,7 @@ from media_pages.editorial_feed import EditorialFeed
 from media_pages.json_ld import article_json_ld
 from media_pages.pagination import paginate
 from media_pages.routing import FileRoutesMixin
+from media_pages.visibility import visible_pages
 
 from .base import BasePage
 
@@ -53,9 +54,7 @@ class EditorialIndexPage(FileRoutesMixin, BasePage):
 
     def editorials(self):
         return (
-            EditorialPage.objects.child_of(self)
-            .live()
-            .public()
+            visible_pages(EditorialPage.objects.child_of(self))
             .select_related("cover")
             .order_by("-first_published_at", "-pk")
         )
@@ -121,7 +120,7 @@ class EditorialPage(BasePage):
         """Live, public related pages in the editor's order (one query)."""
         links = list(self.related_links.all())
         ids = [link.related_page_id for link in links if link.related_page_id]
-        pages = Page.objects.live().public().in_bulk(ids)
+        pages = visible_pages().in_bulk(ids)
         return [pages[page_id] for page_id in ids if page_id in pages]
 
     def get_json_ld(self, request: HttpRequest | None = None) -> dict:

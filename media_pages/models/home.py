@@ -4,6 +4,7 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 
 from media_pages.blocks import BodyBlock
+from media_pages.visibility import visible_pages
 
 from .base import BasePage
 
@@ -37,6 +38,6 @@ class HomePage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["sections"] = (
-            self.get_children().live().public().in_menu().specific().select_related("owner")
+            visible_pages(self.get_children()).in_menu().specific().select_related("owner")
         )
         return context

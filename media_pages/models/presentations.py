@@ -16,6 +16,7 @@ from media_pages.presentation_providers import (
     resolve_presentation,
     validate_presentation_url,
 )
+from media_pages.visibility import visible_pages
 
 from .base import BasePage
 
@@ -41,9 +42,7 @@ class PresentationIndexPage(RoutablePageMixin, BasePage):
     @path("")
     def index_route(self, request: HttpRequest) -> HttpResponse:
         presentations = (
-            PresentationPage.objects.child_of(self)
-            .live()
-            .public()
+            visible_pages(PresentationPage.objects.child_of(self))
             .select_related("cover")
             .order_by("-first_published_at", "-pk")
         )

@@ -4,6 +4,8 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Page
 
+from media_pages.visibility import visible_pages
+
 
 class AccessibilityStatus(models.TextChoices):
     FULL = "full", _("fully compliant")
@@ -100,5 +102,5 @@ class SiteIdentity(BaseSiteSetting):
             (_("Site map"), self.sitemap_page_id),
         ]
         ids = [page_id for _label, page_id in wanted if page_id]
-        pages = Page.objects.live().public().in_bulk(ids)
+        pages = visible_pages().in_bulk(ids)
         return [(label, pages[page_id]) for label, page_id in wanted if page_id in pages]

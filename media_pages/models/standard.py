@@ -5,6 +5,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from media_pages.blocks import BodyBlock
+from media_pages.visibility import visible_pages
 
 from .base import BasePage
 
@@ -45,9 +46,7 @@ class SitemapPage(BasePage):
         """Nested ``{"page", "children"}`` nodes from the site root, in one query."""
         root = self.get_site().root_page
         pages = (
-            Page.objects.descendant_of(root, inclusive=True)
-            .live()
-            .public()
+            visible_pages(Page.objects.descendant_of(root, inclusive=True))
             .only("id", "path", "depth", "title", "url_path")
             .order_by("path")
         )

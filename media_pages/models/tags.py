@@ -10,6 +10,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
 from media_pages.pagination import paginate
+from media_pages.visibility import visible_pages
 
 from .base import BasePage, PageTag
 
@@ -28,7 +29,7 @@ class TagIndexPage(RoutablePageMixin, BasePage):
         verbose_name_plural = _("tag indexes")
 
     def visible_page_ids(self):
-        return Page.objects.live().public().values("pk")
+        return visible_pages().values("pk")
 
     @path("")
     def index_route(self, request: HttpRequest) -> HttpResponse:
@@ -51,8 +52,7 @@ class TagIndexPage(RoutablePageMixin, BasePage):
     def tag_route(self, request: HttpRequest, tag_slug: str) -> HttpResponse:
         tag = get_object_or_404(Tag, slug=tag_slug)
         tagged = (
-            Page.objects.live()
-            .public()
+            visible_pages()
             .filter(pk__in=PageTag.objects.filter(tag=tag).values("content_object_id"))
             .order_by("-first_published_at", "-pk")
         )

@@ -4,6 +4,7 @@ from wagtail import hooks
 from wagtail.models import Page, Site
 
 from media_pages.feeds import SITE_FEEDS_HOOK
+from media_pages.visibility import visible_pages
 
 register = template.Library()
 
@@ -23,9 +24,7 @@ def main_menu(context) -> list[Page]:
         return []
     if not hasattr(request, "_collectif_menu"):
         root = _site_root(request)
-        request._collectif_menu = (
-            list(root.get_children().live().public().in_menu()) if root else []
-        )
+        request._collectif_menu = list(visible_pages(root.get_children()).in_menu()) if root else []
     return request._collectif_menu
 
 

@@ -5,14 +5,14 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.models import Page
 
+from media_pages.visibility import visible_pages
 from webinars.models import WebinarPage
 
 
 def upcoming_sessions(limit: int) -> list[Page]:
     """Live public sessions starting from now, soonest first."""
     return list(
-        WebinarPage.objects.live()
-        .public()
+        visible_pages(WebinarPage.objects.all())
         .filter(start__gte=timezone.now())
         .order_by("start")[:limit]
     )

@@ -6,6 +6,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.models import Page
 
+from media_pages.blocks.public_pages import PublicPageChooserBlock
+from media_pages.visibility import visible_pages
+
 
 @dataclass(frozen=True)
 class Card:
@@ -26,13 +29,17 @@ def page_card(page: Page) -> Card:
 
 class CardsValue(blocks.StructValue):
     def cards(self) -> list[Card]:
-        # Unpublished or deleted pages drop out instead of sending a dead link.
-        return [page_card(page) for page in self.get("pages") or [] if page and page.live]
+        # Unpublished, private, future or deleted pages drop out instead of being shown or mailed.
+        pages = [page for page in self.get("pages") or [] if page]
+        shown = set(
+            visible_pages().filter(pk__in=[page.pk for page in pages]).values_list("pk", flat=True)
+        )
+        return [page_card(page) for page in pages if page.pk in shown]
 
 
 class FeaturedContentBlock(blocks.StructBlock):
     heading = blocks.CharBlock(label=_("Heading"), required=False)
-    pages = blocks.ListBlock(blocks.PageChooserBlock(label=_("Page")), label=_("Pages"), min_num=1)
+    pages = blocks.ListBlock(PublicPageChooserBlock(label=_("Page")), label=_("Pages"), min_num=1)
 
     class Meta:
         icon = "doc-full-inverse"
@@ -48,7 +55,7 @@ class RecentContentBlock(blocks.StructBlock):
         label=_("Heading"), required=False, default=_("Published since the last issue")
     )
     pages = blocks.ListBlock(
-        blocks.PageChooserBlock(label=_("Page")),
+        PublicPageChooserBlock(label=_("Page")),
         label=_("Pages"),
         help_text=_("Pre-filled with the new content; remove what you do not want to mention."),
     )

@@ -3,6 +3,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 
+from media_pages.blocks.public_pages import PublicPageChooserBlock
+
 
 class CallToActionValue(blocks.StructValue):
     def url(self) -> str:
@@ -14,7 +16,7 @@ class CallToActionBlock(blocks.StructBlock):
     """A button towards a page of the site or an outside address."""
 
     text = blocks.CharBlock(label=_("Button text"), max_length=80)
-    page = blocks.PageChooserBlock(label=_("Page of the site"), required=False)
+    page = PublicPageChooserBlock(label=_("Page of the site"), required=False)
     link = blocks.URLBlock(label=_("Or an address"), required=False)
 
     class Meta:

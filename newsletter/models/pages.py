@@ -1,6 +1,5 @@
 from datetime import datetime, timedelta
 
-from django.core.paginator import Paginator
 from django.db import models
 from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
@@ -13,7 +12,9 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from media_pages.models import BasePage, HomePage, SitemapPage
+from media_pages.pagination import paginate
 from media_pages.routing import FileRoutesMixin, permanent_redirect
+from media_pages.visibility import visible_pages
 from newsletter.blocks import NewsletterBodyBlock
 from newsletter.email import preview_email
 from newsletter.feeds import archive_feed
@@ -58,9 +59,7 @@ class NewsletterIndexPage(FileRoutesMixin, BasePage):
 
     def issues(self):
         return (
-            NewsletterPage.objects.child_of(self)
-            .live()
-            .public()
+            visible_pages(NewsletterPage.objects.child_of(self))
             .select_related("cover")
             .order_by("-first_published_at", "-pk")
         )
@@ -80,8 +79,7 @@ class NewsletterIndexPage(FileRoutesMixin, BasePage):
 
     def published_since_last_issue(self) -> list[Page]:
         return list(
-            Page.objects.live()
-            .public()
+            visible_pages()
             .filter(first_published_at__gt=self.last_issue_date())
             .not_type(NewsletterPage, NewsletterIndexPage, HomePage, SitemapPage)
             .order_by("-first_published_at")[:RECENT_LIMIT]
@@ -96,8 +94,7 @@ class NewsletterIndexPage(FileRoutesMixin, BasePage):
 
     @path("", name="archive")
     def archive(self, request: HttpRequest) -> HttpResponse:
-        # Paginator.get_page falls back to the first or last page on a bad ?page= value.
-        page_obj = Paginator(self.issues(), ISSUES_PER_PAGE).get_page(request.GET.get("page"))
+        page_obj = paginate(request, self.issues(), ISSUES_PER_PAGE)
         return self.render(request, context_overrides={"page_obj": page_obj})
 
     @path("feed.xml", name="feed")

@@ -4,11 +4,9 @@ import uuid
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import (
@@ -25,8 +23,10 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from media_pages.models import BasePage
+from media_pages.pagination import paginate
 from media_pages.routing import FileRoutesMixin
 from media_pages.transcripts import Cue, parse_transcript
+from media_pages.visibility import visible_pages
 from podcasts.artwork import validate_artwork
 from podcasts.categories import (
     APPLE_CATEGORIES,
@@ -38,6 +38,8 @@ from podcasts.forms import EpisodeForm
 from podcasts.guid import podcast_guid_for
 from podcasts.sidecars import chapters_response, transcript_response
 from podcasts.subscribe import subscribe_links
+
+EPISODES_PER_PAGE = 20
 
 
 class ShowType(models.TextChoices):
@@ -63,8 +65,8 @@ class PodcastIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["shows"] = (
-            PodcastShowPage.objects.child_of(self).live().public().select_related("cover")
+        context["shows"] = visible_pages(PodcastShowPage.objects.child_of(self)).select_related(
+            "cover"
         )
         return context
 
@@ -205,21 +207,13 @@ class PodcastShowPage(FileRoutesMixin, BasePage):
 
     def public_episodes(self):
         """Live, public, already published episodes, newest first."""
-        now = timezone.now()
-        return (
-            PodcastEpisodePage.objects.child_of(self)
-            .live()
-            .public()
-            .filter(first_published_at__lte=now)
-            .filter(models.Q(go_live_at__isnull=True) | models.Q(go_live_at__lte=now))
-            .order_by("-first_published_at", "-pk")
-        )
+        episodes = visible_pages(PodcastEpisodePage.objects.child_of(self))
+        return episodes.order_by("-first_published_at", "-pk")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         episodes = self.public_episodes().select_related("audio", "cover")
-        paginator = Paginator(episodes, 20)
-        context["episodes"] = paginator.get_page(request.GET.get("page"))
+        context["episodes"] = paginate(request, episodes, EPISODES_PER_PAGE)
         context["feed_url"] = self.feed_url(request)
         context["subscribe_links"] = subscribe_links(self, request)
         return context

@@ -104,8 +104,8 @@ def test_embedded_recording_builds_its_player_without_fetching_anything(client, 
         ("https://youtu.be/dQw4w9WgXcQ", "https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ"),
         ("https://vimeo.com/76979871", "https://player.vimeo.com/video/76979871"),
         (
-            "https://tube.example.org/w/9c9de5e8-0a1e-484a-b099-e80766180a6d",
-            "https://tube.example.org/videos/embed/9c9de5e8-0a1e-484a-b099-e80766180a6d",
+            "https://framatube.org/w/9c9de5e8-0a1e-484a-b099-e80766180a6d",
+            "https://framatube.org/videos/embed/9c9de5e8-0a1e-484a-b099-e80766180a6d",
         ),
     ],
 )

@@ -89,7 +89,7 @@ def test_replay_notice_goes_once_to_registrants_when_the_recording_is_published(
         past_session.save_revision().publish()
     assert smtp_server.messages == []  # no recording yet
 
-    past_session.recording_url = "https://peertube.example.org/w/kXq3Tz9wUeY"
+    past_session.recording_url = "https://framatube.org/w/kXq3Tz9wUeY"
     with django_capture_on_commit_callbacks(execute=True):
         past_session.save_revision().publish()
     with django_capture_on_commit_callbacks(execute=True):

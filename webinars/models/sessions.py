@@ -17,8 +17,10 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
 from media_pages.models import BasePage
+from media_pages.pagination import requested_page_number
 from media_pages.routing import FileRoutesMixin, permanent_redirect
 from media_pages.transcripts import Cue, parse_transcript, to_webvtt
+from media_pages.visibility import visible_pages
 from webinars import views
 from webinars.blocks import DeliverableBlock, SketchBlock
 from webinars.calendars import calendar_response
@@ -42,9 +44,7 @@ class WebinarIndexPage(FileRoutesMixin, BasePage):
 
     def sessions(self):
         return (
-            WebinarPage.objects.child_of(self)
-            .live()
-            .public()
+            visible_pages(WebinarPage.objects.child_of(self))
             .select_related("recording")
             .prefetch_related("tags")
         )
@@ -55,7 +55,7 @@ class WebinarIndexPage(FileRoutesMixin, BasePage):
         sessions = self.sessions()
         valid = form.is_valid()
         sessions = form.apply(sessions) if valid else sessions.none()
-        page_number = (form.cleaned_data.get("page") if valid else None) or 1
+        page_number = requested_page_number(request)
         now = timezone.now()
         past = Paginator(sessions.filter(end__lt=now).order_by("-start"), self.per_page)
         context = self.get_context(request)
@@ -245,6 +245,12 @@ class WebinarPage(FileRoutesMixin, BasePage):
             classname="collapsed",
         ),
     ]
+
+    def visible_related_pages(self) -> list:
+        """The related pages the public may see, in the editor's order (one query)."""
+        ids = [item["value"] for item in self.related_pages.raw_data if item.get("value")]
+        found = visible_pages().in_bulk(ids)
+        return [found[page_id] for page_id in ids if page_id in found]
 
     class Meta:
         verbose_name = _("session")
