@@ -24,6 +24,15 @@ class Player:
     embed_url: str
     watch_url: str
 
+    @property
+    def provider_name(self) -> str:
+        """The name visitors know the host by, for the consent notice and the load button."""
+        if self.provider == "youtube":
+            return "YouTube"
+        if self.provider == "vimeo":
+            return "Vimeo"
+        return f"PeerTube ({urlsplit(self.embed_url).hostname})"
+
     def url_at(self, seconds: int) -> str:
         """The provider's own page, starting at ``seconds`` (for links that work without JS)."""
         separator = "&" if "?" in self.watch_url else "?"

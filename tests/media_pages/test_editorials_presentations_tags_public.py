@@ -161,7 +161,7 @@ def test_presentation_page_has_sandboxed_titled_iframe_fallback_link_and_text_al
     client, presentation
 ):
     doc = parse(client.get(presentation.url))
-    iframe = doc.xpath("//div[@data-presentation-frame]/template/iframe")[0]
+    iframe = doc.xpath("//div[@data-consent-frame]/template/iframe")[0]
     assert iframe.get("src") == "https://view.genially.com/65da9accbbb01e0014a797ae"
     assert iframe.get("title") == "Les rôles du collectif (Genially)"
     assert "allow-top-navigation" not in iframe.get("sandbox")
