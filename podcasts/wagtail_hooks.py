@@ -6,6 +6,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from media_pages.feeds import SITE_FEEDS_HOOK, SiteFeed, site_feed
+from podcasts import home  # noqa: F401 - registers its home page block
 from podcasts.models import EpisodeAudio, PodcastShowPage
 
 # Every page carries these links: a site with many shows links its first ones only.

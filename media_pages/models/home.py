@@ -4,6 +4,7 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 
 from media_pages.blocks import BodyBlock
+from media_pages.home_highlights import home_highlights
 
 from .base import BasePage
 
@@ -39,4 +40,5 @@ class HomePage(BasePage):
         context["sections"] = (
             self.get_children().live().public().in_menu().specific().select_related("owner")
         )
+        context["highlights"] = home_highlights(request, self)
         return context

@@ -205,15 +205,7 @@ class PodcastShowPage(FileRoutesMixin, BasePage):
 
     def public_episodes(self):
         """Live, public, already published episodes, newest first."""
-        now = timezone.now()
-        return (
-            PodcastEpisodePage.objects.child_of(self)
-            .live()
-            .public()
-            .filter(first_published_at__lte=now)
-            .filter(models.Q(go_live_at__isnull=True) | models.Q(go_live_at__lte=now))
-            .order_by("-first_published_at", "-pk")
-        )
+        return PodcastEpisodePage.published().child_of(self)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -295,6 +287,18 @@ class PodcastEpisodePage(FileRoutesMixin, BasePage):
     class Meta:
         verbose_name = _("podcast episode")
         verbose_name_plural = _("podcast episodes")
+
+    @classmethod
+    def published(cls):
+        """Live, public, already published episodes of every show, newest first."""
+        now = timezone.now()
+        return (
+            cls.objects.live()
+            .public()
+            .filter(first_published_at__lte=now)
+            .filter(models.Q(go_live_at__isnull=True) | models.Q(go_live_at__lte=now))
+            .order_by("-first_published_at", "-pk")
+        )
 
     def save(self, *args, **kwargs):
         if self.pk:
