@@ -8,7 +8,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from media_pages.urls import page_file_urlpatterns
-from media_pages.views import robots_txt
+from media_pages.views import favicon, robots_txt
 from search import views as search_views
 
 urlpatterns = [
@@ -21,6 +21,7 @@ urlpatterns = [
     path("lettre/", include("newsletter.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
+    path("favicon.ico", favicon, name="favicon"),
 ]
 
 if settings.SERVE_MEDIA:
