@@ -1,3 +1,4 @@
+import re
 from urllib.parse import urlsplit
 
 from django.utils.html import format_html
@@ -44,8 +45,12 @@ class TitledEmbedBlock(blocks.StructBlock):
         return context
 
 
+OBSOLETE_FRAMEBORDER = re.compile(r"""\sframeborder=["']?\d*["']?""", re.IGNORECASE)
+
+
 def titled_frame(markup: str, title: str) -> SafeString:
     """The provider's iframe with the editor's accessible title (providers rarely give one)."""
+    markup = OBSOLETE_FRAMEBORDER.sub("", markup)
     if "<iframe" in markup and " title=" not in markup:
         markup = markup.replace("<iframe", format_html('<iframe title="{}"', title), 1)
     # The provider's oEmbed markup, trusted as Wagtail's own embed template trusts it.
