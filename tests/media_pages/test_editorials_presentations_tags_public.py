@@ -96,12 +96,13 @@ def test_editorial_index_paginates_newest_first(client, editorials):
     for n in range(3, 12):
         editorial(index, n)
     first = parse(client.get("/editoriaux/"))
-    titles = first.xpath("//main//li[@class='card']/h3/a/text()")
+    # Cards follow the page's h1 directly, so they are h2 (no jump from h1 to h3).
+    titles = first.xpath("//main//li[@class='card']/h2/a/text()")
     assert titles[0] == "Éditorial 11" and len(titles) == 10
     last = parse(client.get("/editoriaux/?page=2"))
-    assert last.xpath("//main//li[@class='card']/h3/a/text()") == ["Éditorial 1", "Éditorial 0"]
+    assert last.xpath("//main//li[@class='card']/h2/a/text()") == ["Éditorial 1", "Éditorial 0"]
     assert parse(client.get("/editoriaux/?page=50")).xpath(
-        "//main//li[@class='card']/h3/a/text()"
+        "//main//li[@class='card']/h2/a/text()"
     ) == ["Éditorial 1", "Éditorial 0"]
 
 

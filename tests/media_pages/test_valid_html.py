@@ -4,15 +4,26 @@ One page of each kind of the demo, plus the forms returned with their errors, is
 folder and the checker reads them all in one start of the JVM.
 """
 
+import os
 from pathlib import Path
 
 import pytest
 
 from tests.html_checker import checker_unavailable_reason, html_errors
 
+UNAVAILABLE = checker_unavailable_reason()
+# REQUIRE_HTML_CHECKER=1 (for CI) turns "not built" into a failure instead of a skip.
+REQUIRED = os.environ.get("REQUIRE_HTML_CHECKER") == "1"
 pytestmark = pytest.mark.skipif(
-    bool(checker_unavailable_reason()), reason=f"HTML checker: {checker_unavailable_reason()}"
+    bool(UNAVAILABLE) and not REQUIRED, reason=f"HTML checker: {UNAVAILABLE}"
 )
+
+
+@pytest.fixture(autouse=True)
+def checker_is_there():
+    if UNAVAILABLE:
+        pytest.fail(f"HTML checker required (REQUIRE_HTML_CHECKER=1): {UNAVAILABLE}")
+
 
 PAGES = {
     "home": "/",
