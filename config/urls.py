@@ -9,7 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from media_pages.sitemap import VisibleSitemap
 from media_pages.urls import page_file_urlpatterns
-from media_pages.views import robots_txt
+from media_pages.views import favicon, robots_txt
 from search import views as search_views
 
 urlpatterns = [
@@ -23,6 +23,7 @@ urlpatterns = [
     path("badges/", include("badges.urls")),
     path("sitemap.xml", sitemap, {"sitemaps": {"wagtail": VisibleSitemap}}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
+    path("favicon.ico", favicon, name="favicon"),
 ]
 
 if settings.SERVE_MEDIA:

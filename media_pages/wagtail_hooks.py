@@ -1,10 +1,12 @@
 from django.http import Http404, HttpRequest, HttpResponseRedirect
 from wagtail import hooks
 from wagtail.documents import get_document_model
+from wagtail.models import Page
 
 from media_pages.blocks.public_pages import PUBLIC_PAGES_ONLY
 from media_pages.feeds import SITE_FEEDS_HOOK, SiteFeed, site_feed
-from media_pages.models import EditorialIndexPage
+from media_pages.home_highlights import HOME_HIGHLIGHTS_HOOK, HomeHighlight
+from media_pages.models import EditorialIndexPage, EditorialPage
 from media_pages.serving import MEDIA_ACCESS_HOOK, Access
 from media_pages.visibility import is_published_now, visible_pages
 
@@ -44,3 +46,15 @@ def documents_through_their_own_view(request, path: str):
     if document is None:
         return Access.REFUSED
     return HttpResponseRedirect(document.url)
+
+
+@hooks.register(HOME_HIGHLIGHTS_HOOK)
+def latest_editorial(request: HttpRequest | None, home: Page) -> HomeHighlight | None:
+    editorial = (
+        visible_pages(EditorialPage.objects.descendant_of(home))
+        .order_by("-first_published_at", "-pk")
+        .first()
+    )
+    if editorial is None:
+        return None
+    return HomeHighlight(30, "media_pages/home/latest_editorial.html", editorial)

@@ -10,6 +10,8 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from newsletter import home  # noqa: F401 - registers its home page block
+
 from . import admin_views
 from .email import send_test
 from .models import NewsletterPage, NewsletterSend, Subscriber

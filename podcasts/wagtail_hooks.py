@@ -8,6 +8,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from media_pages.feeds import SITE_FEEDS_HOOK, SiteFeed, site_feed
 from media_pages.serving import MEDIA_ACCESS_HOOK, Access
 from media_pages.visibility import published_now_filter, visible_pages
+from podcasts import home  # noqa: F401 - registers its home page block
 from podcasts.models import EpisodeAudio, PodcastEpisodePage, PodcastShowPage
 
 # Every page carries these links: a site with many shows links its first ones only.

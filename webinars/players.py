@@ -10,7 +10,7 @@ player address of these three services follows from the video address, so it is 
 
 import re
 from dataclasses import dataclass
-from urllib.parse import parse_qs
+from urllib.parse import parse_qs, urlsplit
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
@@ -38,6 +38,15 @@ class Player:
     provider: str
     embed_url: str
     watch_url: str
+
+    @property
+    def provider_name(self) -> str:
+        """The name visitors know the host by, for the consent notice and the load button."""
+        if self.provider == "youtube":
+            return "YouTube"
+        if self.provider == "vimeo":
+            return "Vimeo"
+        return f"PeerTube ({urlsplit(self.embed_url).hostname})"
 
     def url_at(self, seconds: int) -> str:
         """The provider's own page, starting at ``seconds`` (for links that work without JS)."""

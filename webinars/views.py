@@ -19,7 +19,10 @@ def session_page(
 ) -> HttpResponse:
     context = session.get_context(request)
     registration_open = session.registration_is_open()
+    stored = messages.get_messages(request)
     context.update(
+        # After a registration the success message takes the form's place.
+        just_registered=any(message.level == messages.SUCCESS for message in stored),
         registration_open=registration_open,
         places_left=registrations.places_left(session) if registration_open else None,
         form=form or RegistrationForm(),

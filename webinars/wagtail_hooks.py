@@ -4,6 +4,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from webinars import home  # noqa: F401 - registers its home page block
 from webinars.admin_views import import_attendance
 from webinars.models import Registration
 

@@ -74,6 +74,7 @@ def load_identity(spec: dict, home: HomePage, report: Report) -> SiteIdentity:
             "publisher": spec["publisher"],
             "contact_email": spec["contact_email"],
             "accessibility_status": spec["accessibility_status"],
+            **spec.get("social", {}),
         },
     )
     report.add("site identity", created)

@@ -4,6 +4,7 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 
 from media_pages.blocks import BodyBlock
+from media_pages.home_highlights import home_highlights
 from media_pages.visibility import visible_pages
 
 from .base import BasePage
@@ -40,4 +41,5 @@ class HomePage(BasePage):
         context["sections"] = (
             visible_pages(self.get_children()).in_menu().specific().select_related("owner")
         )
+        context["highlights"] = home_highlights(request, self)
         return context

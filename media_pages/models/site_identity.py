@@ -1,3 +1,4 @@
+from django.core.validators import URLValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -11,6 +12,34 @@ class AccessibilityStatus(models.TextChoices):
     FULL = "full", _("fully compliant")
     PARTIAL = "partial", _("partially compliant")
     NONE = "none", _("not compliant")
+
+
+# The networks the footer links to with rel="me" (profile verification), in footer order.
+SOCIAL_NETWORKS = [
+    ("twitter_url", "Twitter / X"),
+    ("mastodon_url", "Mastodon"),
+    ("bluesky_url", "Bluesky"),
+    ("linkedin_url", "LinkedIn"),
+    ("peertube_url", "PeerTube"),
+]
+HTTPS_ONLY = _("Give the full address of the profile, starting with https://.")
+
+
+class ProfileURLField(models.URLField):
+    """An https address of a profile; the form says so, rather than "enter a valid URL"."""
+
+    default_validators = [URLValidator(schemes=["https"], message=HTTPS_ONLY)]
+
+    def formfield(self, **kwargs):
+        return super().formfield(**{"error_messages": {"invalid": HTTPS_ONLY}, **kwargs})
+
+
+def social_url_field(verbose_name: str) -> models.URLField:
+    return ProfileURLField(
+        verbose_name,
+        blank=True,
+        help_text=_("The address of the collective’s profile page, shown in the footer."),
+    )
 
 
 @register_setting(icon="site")
@@ -70,6 +99,12 @@ class SiteIdentity(BaseSiteSetting):
         related_name="+",
     )
 
+    twitter_url = social_url_field(_("Twitter / X profile"))
+    mastodon_url = social_url_field(_("Mastodon profile"))
+    bluesky_url = social_url_field(_("Bluesky profile"))
+    linkedin_url = social_url_field(_("LinkedIn profile"))
+    peertube_url = social_url_field(_("PeerTube channel"))
+
     panels = [
         MultiFieldPanel(
             [FieldPanel("tagline"), FieldPanel("publisher"), FieldPanel("contact_email")],
@@ -85,6 +120,10 @@ class SiteIdentity(BaseSiteSetting):
                 FieldPanel("sitemap_page"),
             ],
             heading=_("Regulatory pages"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel(name) for name, _network in SOCIAL_NETWORKS],
+            heading=_("Social accounts"),
         ),
     ]
 
@@ -104,3 +143,11 @@ class SiteIdentity(BaseSiteSetting):
         ids = [page_id for _label, page_id in wanted if page_id]
         pages = visible_pages().in_bulk(ids)
         return [(label, pages[page_id]) for label, page_id in wanted if page_id in pages]
+
+    def social_accounts(self) -> list[tuple[str, str]]:
+        """(network, profile address) of every account filled in, in footer order."""
+        return [
+            (network, getattr(self, name))
+            for name, network in SOCIAL_NETWORKS
+            if getattr(self, name)
+        ]

@@ -207,8 +207,7 @@ class PodcastShowPage(FileRoutesMixin, BasePage):
 
     def public_episodes(self):
         """Live, public, already published episodes, newest first."""
-        episodes = visible_pages(PodcastEpisodePage.objects.child_of(self))
-        return episodes.order_by("-first_published_at", "-pk")
+        return PodcastEpisodePage.published().child_of(self)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -289,6 +288,11 @@ class PodcastEpisodePage(FileRoutesMixin, BasePage):
     class Meta:
         verbose_name = _("podcast episode")
         verbose_name_plural = _("podcast episodes")
+
+    @classmethod
+    def published(cls):
+        """Live, public, already published episodes of every show, newest first."""
+        return visible_pages(cls.objects.all()).order_by("-first_published_at", "-pk")
 
     def save(self, *args, **kwargs):
         if self.pk:

@@ -96,12 +96,13 @@ def test_editorial_index_paginates_newest_first(client, editorials):
     for n in range(3, 12):
         editorial(index, n)
     first = parse(client.get("/editoriaux/"))
-    titles = first.xpath("//main//li[@class='card']/h3/a/text()")
+    # Cards follow the page's h1 directly, so they are h2 (no jump from h1 to h3).
+    titles = first.xpath("//main//li[@class='card']/h2/a/text()")
     assert titles[0] == "Éditorial 11" and len(titles) == 10
     last = parse(client.get("/editoriaux/?page=2"))
-    assert last.xpath("//main//li[@class='card']/h3/a/text()") == ["Éditorial 1", "Éditorial 0"]
+    assert last.xpath("//main//li[@class='card']/h2/a/text()") == ["Éditorial 1", "Éditorial 0"]
     assert parse(client.get("/editoriaux/?page=50")).xpath(
-        "//main//li[@class='card']/h3/a/text()"
+        "//main//li[@class='card']/h2/a/text()"
     ) == ["Éditorial 1", "Éditorial 0"]
 
 
@@ -161,7 +162,7 @@ def test_presentation_page_has_sandboxed_titled_iframe_fallback_link_and_text_al
     client, presentation
 ):
     doc = parse(client.get(presentation.url))
-    iframe = doc.xpath("//div[@data-presentation-frame]/template/iframe")[0]
+    iframe = doc.xpath("//div[@data-consent-frame]/template/iframe")[0]
     assert iframe.get("src") == "https://view.genially.com/65da9accbbb01e0014a797ae"
     assert iframe.get("title") == "Les rôles du collectif (Genially)"
     assert "allow-top-navigation" not in iframe.get("sandbox")

@@ -50,6 +50,22 @@ def test_registration_is_confirmed_and_the_confirmation_is_sent(client, session)
     assert message.attachments[0][0].endswith(".ics")
 
 
+def test_the_success_message_takes_the_place_of_the_form(client, session):
+    response = register(client, session, "camille@example.org")
+    doc = html.fromstring(response.content.decode())
+    section = doc.xpath("//section[@id='inscription']")[0]
+    assert "Vous êtes inscrit" in section.xpath("string(.//*[@role='status'])")
+    assert section.xpath(".//form") == []
+    again = html.fromstring(client.get(session.url).content.decode())
+    assert again.xpath("//section[@id='inscription']//form[@class='registration-form']")
+
+
+def test_only_sessions_still_to_come_offer_the_calendar_file(client, session, past_session):
+    label = "Ajouter à mon agenda (.ics)"
+    assert label in client.get(session.url).content.decode()
+    assert label not in client.get(past_session.url).content.decode()
+
+
 def test_beyond_capacity_people_join_the_waiting_list(client, session):
     for email in ("a@example.org", "b@example.org", "c@example.org"):
         register(client, session, email)
