@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -11,3 +12,11 @@ class MediaPagesConfig(AppConfig):
         from media_pages import signals
 
         signals.connect()
+        # `migrate` alone prepares a database: the database cache's table comes with it.
+        post_migrate.connect(create_cache_table, sender=self, dispatch_uid="create_cache_table")
+
+
+def create_cache_table(sender, using: str = "default", verbosity: int = 1, **kwargs) -> None:
+    from django.core.management import call_command
+
+    call_command("createcachetable", database=using, verbosity=max(0, verbosity - 1))

@@ -5,6 +5,7 @@ from pathlib import Path
 from django.utils.translation import gettext_lazy as _
 
 from .environment import (
+    cache_config,
     database_config,
     email_config,
     env_bool,
@@ -97,6 +98,7 @@ TEMPLATES = [
 ]
 
 DATABASES = {"default": database_config(VAR_DIR)}
+CACHES = cache_config(VAR_DIR)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 
