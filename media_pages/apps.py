@@ -9,9 +9,10 @@ class MediaPagesConfig(AppConfig):
 
     def ready(self) -> None:
         # Django's documented place to connect signals: the models are loaded by now.
-        from media_pages import signals
+        from media_pages import content_cache, signals
 
         signals.connect()
+        content_cache.connect()
         # `migrate` alone prepares a database: the database cache's table comes with it.
         post_migrate.connect(create_cache_table, sender=self, dispatch_uid="create_cache_table")
 

@@ -22,6 +22,7 @@ from wagtail.models import Page
 from wagtail.rich_text import expand_db_html
 
 from community.models import Credit
+from media_pages.content_cache import content_generation
 
 from .namespace import PodcastIndexEntryExtension, PodcastIndexExtension, PodcastPerson, Transcript
 
@@ -215,7 +216,9 @@ def rendered_feed(show, request: HttpRequest) -> RenderedFeed:
     """The cached feed for this show version and host, built if missing."""
     version, last_modified = feed_version(show)
     host = f"{request.scheme}://{request.get_host()}"
-    key = "podcast-feed:" + hashlib.sha256(f"{version}|{host}".encode()).hexdigest()
+    # The content token changes with privacy too, which the page table's stamp does not show.
+    generation = content_generation(request)
+    key = "podcast-feed:" + hashlib.sha256(f"{version}|{host}|{generation}".encode()).hexdigest()
     rendered = cache.get(key)
     if rendered is None:
         body, count = build_feed(show, request, last_modified)
