@@ -56,6 +56,13 @@ def content_changed(**kwargs) -> None:
     transaction.on_commit(lambda: cache.set(GENERATION_KEY, _new_token(), timeout=None))
 
 
+def setting_changed(created: bool = False, **kwargs) -> None:
+    # Wagtail creates a site's settings with their defaults on the first page view that reads
+    # them: nothing visible changes then.
+    if not created:
+        content_changed()
+
+
 def invalidate_on_change(*models) -> None:
     """Families call this for their own models that public pages or feeds show."""
     for model in models:
@@ -69,9 +76,11 @@ def connect() -> None:
     settings_models = [
         m for m in apps.get_models() if issubclass(m, BaseSiteSetting | BaseGenericSetting)
     ]
-    invalidate_on_change(
-        *page_models, *settings_models, PageViewRestriction, CollectionViewRestriction, Site
-    )
+    invalidate_on_change(*page_models, PageViewRestriction, CollectionViewRestriction, Site)
+    for model in settings_models:
+        uid = f"content_changed:{model._meta.label}"
+        post_save.connect(setting_changed, sender=model, dispatch_uid=uid + ":save")
+        post_delete.connect(content_changed, sender=model, dispatch_uid=uid + ":delete")
     for model_label in ("community.Person", "community.Credit", "community.Role"):
         invalidate_on_change(apps.get_model(model_label))
     invalidate_on_change(get_image_model(), get_document_model())
