@@ -12,8 +12,12 @@ old rows in between cannot leave them cached under the new token.
 """
 
 import uuid
+from collections.abc import Callable
+from contextvars import ContextVar
+from typing import TypeVar
 
 from django.apps import apps
+from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
@@ -24,6 +28,7 @@ from wagtail.images import get_image_model
 from wagtail.models import CollectionViewRestriction, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+T = TypeVar("T")
 GENERATION_KEY = "content-generation"
 REQUEST_ATTRIBUTE = "_collectif_content_generation"
 
@@ -32,10 +37,16 @@ def _new_token() -> str:
     return uuid.uuid4().hex[:16]
 
 
+# The token the current request read, for code that has no request at hand (site settings).
+current_token: ContextVar[str | None] = ContextVar("current_content_token", default=None)
+
+
 def content_generation(request: HttpRequest | None = None) -> str:
-    """The current token (read once per request when a request is given)."""
+    """The current token (read once per request)."""
     if request is not None and hasattr(request, REQUEST_ATTRIBUTE):
         return getattr(request, REQUEST_ATTRIBUTE)
+    if request is None and current_token.get() is not None:
+        return current_token.get()
     token = cache.get(GENERATION_KEY)
     if token is None:
         cache.add(GENERATION_KEY, _new_token(), timeout=None)
@@ -45,15 +56,40 @@ def content_generation(request: HttpRequest | None = None) -> str:
     return token
 
 
+def cached_for_content(request: HttpRequest | None, name: str, build: Callable[[], T]) -> T:
+    """``build()``, kept in the shared cache until the content token changes.
+
+    For the site chrome (menu, footer links, feed links, site settings, one-of-a-kind pages)
+    that every page shows: their queries then run once per change, not once per page view.
+    """
+    key = f"content:{content_generation(request)}:{name}"
+    found = cache.get(key)
+    if found is None:
+        found = (build(),)
+        cache.set(key, found, settings.CONTENT_CACHE_SECONDS)
+    return found[0]
+
+
 def remember_generation(request: HttpRequest, token: str | None) -> None:
     """For the page cache, which reads the token together with its record."""
     if token is not None:
         setattr(request, REQUEST_ATTRIBUTE, token)
+        current_token.set(token)
 
 
 def content_changed(**kwargs) -> None:
+    current_token.set(None)
+    _replace_token()
+    transaction.on_commit(_replace_token)
+
+
+def _replace_token() -> None:
+    current_token.set(None)
     cache.set(GENERATION_KEY, _new_token(), timeout=None)
-    transaction.on_commit(lambda: cache.set(GENERATION_KEY, _new_token(), timeout=None))
+
+
+def forget_generation() -> None:
+    current_token.set(None)
 
 
 def setting_changed(created: bool = False, **kwargs) -> None:

@@ -20,7 +20,12 @@ from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
 from django.utils.cache import cc_delim_re
 
-from media_pages.content_cache import GENERATION_KEY, content_generation, remember_generation
+from media_pages.content_cache import (
+    GENERATION_KEY,
+    content_generation,
+    forget_generation,
+    remember_generation,
+)
 
 STATUS_HEADER = "X-Page-Cache"
 # Headers the outer middleware sets again on every response, or that belong to one exchange.
@@ -87,8 +92,15 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
+        try:
+            return self.respond(request)
+        finally:
+            forget_generation()
+
+    def respond(self, request: HttpRequest) -> HttpResponse:
         key = page_cache_key(request)
         if key is None:
+            remember_generation(request, content_generation(request))
             return self.get_response(request)
         found = cache.get_many([GENERATION_KEY, key])
         token, record = found.get(GENERATION_KEY), found.get(key)

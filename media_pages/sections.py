@@ -3,6 +3,8 @@
 from django.http import HttpRequest
 from wagtail.models import Page
 
+from media_pages.content_cache import cached_for_content
+
 
 def section_page(request: HttpRequest | None, model: type[Page]) -> Page | None:
     """The first live public page of ``model`` in tree order; one query per request and model."""
@@ -12,5 +14,9 @@ def section_page(request: HttpRequest | None, model: type[Page]) -> Page | None:
         if request is not None:
             request._collectif_sections = found
     if model not in found:
-        found[model] = model.objects.live().public().order_by("path").first()
+        found[model] = cached_for_content(
+            request,
+            f"section:{model._meta.label}",
+            lambda: model.objects.live().public().order_by("path").first(),
+        )
     return found[model]

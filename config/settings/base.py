@@ -108,6 +108,8 @@ CACHES["renditions"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCach
 # The page cache for anonymous visitors (media_pages.page_cache): at most this long, and until
 # anything public changes. 0 turns it off.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
+# The site chrome (menu, footer, feed links, site settings) until anything public changes.
+CONTENT_CACHE_SECONDS = env_int("CONTENT_CACHE_SECONDS", 3600)
 PAGE_CACHE_SKIP_PREFIXES = ["/admin/", "/django-admin/", "/documents/", "/media/", "/recherche/",
                             "/lettre/", "/langue/"]  # fmt: skip
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
