@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 
-.PHONY: run test install install-test lint check-migrations messages opensearch bench bench-search clean-var
+.PHONY: run serve test install install-test lint check-migrations messages opensearch bench bench-search clean-var
 
 $(VENV)/bin/python:
 	@command -v $(PYTHON_BOOT) >/dev/null || { echo "Python 3.11 is required ($(PYTHON_BOOT) not found)"; exit 1; }
@@ -38,6 +38,11 @@ run: install
 	@$(PY) manage.py db_worker & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+# Production-like local serving (gunicorn, production settings, WhiteNoise): what `make bench`
+# measures. WORKERS=4 make serve for more processes.
+serve: install
+	$(PY) -m config.serve --port $(PORT)
 
 lint: install-test
 	$(VENV)/bin/ruff check .

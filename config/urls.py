@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
+from django.views.decorators.csrf import csrf_exempt
 from django.views.i18n import set_language
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -18,7 +19,9 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("recherche/", search_views.search, name="search"),
     path("recherche/suggestions/", search_views.autocomplete, name="search_autocomplete"),
-    path("langue/", set_language, name="set_language"),
+    # Without a CSRF token: the switcher is in every page's footer, which then stays the same
+    # for every visitor and can be cached; a forged request could only change the language.
+    path("langue/", csrf_exempt(set_language), name="set_language"),
     path("lettre/", include("newsletter.urls")),
     path("badges/", include("badges.urls")),
     path("sitemap.xml", sitemap, {"sitemaps": {"wagtail": VisibleSitemap}}, name="sitemap"),

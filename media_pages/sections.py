@@ -3,6 +3,7 @@
 from django.http import HttpRequest
 from wagtail.models import Page
 
+from media_pages.content_cache import cached_for_content
 from media_pages.visibility import visible_pages
 
 
@@ -14,5 +15,9 @@ def section_page(request: HttpRequest | None, model: type[Page]) -> Page | None:
         if request is not None:
             request._collectif_sections = found
     if model not in found:
-        found[model] = visible_pages(model.objects.all()).order_by("path").first()
+        found[model] = cached_for_content(
+            request,
+            f"section:{model._meta.label}",
+            lambda: visible_pages(model.objects.all()).order_by("path").first(),
+        )
     return found[model]

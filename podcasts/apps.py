@@ -5,3 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class PodcastsConfig(AppConfig):
     name = "podcasts"
     verbose_name = _("Podcasts")
+
+    def ready(self) -> None:
+        from media_pages.content_cache import invalidate_on_change
+        from podcasts.models import EpisodeAudio
+
+        # An episode's audio (size, duration, file) is in its page and in the feed.
+        invalidate_on_change(EpisodeAudio)

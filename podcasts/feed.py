@@ -22,6 +22,7 @@ from wagtail.models import Page
 from wagtail.rich_text import expand_db_html
 
 from community.models import Credit
+from media_pages.content_cache import content_generation
 
 from .namespace import PodcastIndexEntryExtension, PodcastIndexExtension, PodcastPerson, Transcript
 
@@ -36,6 +37,12 @@ NEVER = datetime(2000, 1, 1, tzinfo=UTC)
 def xml_text(value: str | None) -> str:
     """Text that lxml accepts whatever an editor pasted; escaping itself is lxml's job."""
     return NOT_XML.sub("", value or "")
+
+
+def xml_title(value: str | None, fallback: str) -> str:
+    """A title that survives ``xml_text``: feedgen refuses an item with neither title nor
+    description, so a title made only of characters XML forbids falls back to the slug."""
+    return xml_text(value).strip() or fallback
 
 
 def truncate_bytes(text: str, limit: int) -> str:
@@ -131,11 +138,12 @@ def render_feed(show, request, last_modified, episodes, notes, show_credits) -> 
     feed = FeedGenerator()
     feed.load_extension("podcast")
     feed.register_extension("podcastindex", PodcastIndexExtension, PodcastIndexEntryExtension)
-    feed.title(xml_text(show.title))
+    show_title = xml_title(show.title, show.slug)
+    feed.title(show_title)
     # feedgen takes the RSS <link> from the last link given: self first, then the page.
     feed.link(href=show_url + show.reverse_subpage("feed"), rel="self")
     feed.link(href=show_url, rel="alternate")
-    feed.description(xml_text(truncate_bytes(show.description or show.title, 4000)))
+    feed.description(xml_text(truncate_bytes(show.description, 4000)).strip() or show_title)
     feed.language(show.language)
     feed.lastBuildDate(last_modified)
     feed.pubDate(last_modified)
@@ -143,7 +151,7 @@ def render_feed(show, request, last_modified, episodes, notes, show_credits) -> 
         feed.copyright(xml_text(show.copyright))
     artwork = image_url(base, show.cover) if show.cover_id else ""
     if artwork:
-        feed.image(url=artwork, title=xml_text(show.title), link=show_url)
+        feed.image(url=artwork, title=show_title, link=show_url)
     feed.podcast.itunes_author(xml_text(show.author))
     feed.podcast.itunes_owner(name=xml_text(show.owner_name), email=show.owner_email)
     feed.podcast.itunes_category(show.apple_category, show.apple_subcategory or None)
@@ -173,9 +181,10 @@ def add_episode(feed: FeedGenerator, episode, notes: str, base: str, request) ->
     audio = episode.audio
     entry = feed.add_entry(order="append")
     entry.guid(str(episode.guid), permalink=False)
-    entry.title(xml_text(episode.title))
+    title = xml_title(episode.title, episode.slug)
+    entry.title(title)
     entry.link(href=url)
-    entry.description(notes or xml_text(episode.intro) or xml_text(episode.title))
+    entry.description(notes or xml_text(episode.intro) or title)
     entry.enclosure(absolute(base, audio.file.url), str(audio.size), audio.mime_type)
     entry.pubDate(episode.first_published_at)
     entry.podcast.itunes_duration(round(audio.duration))
@@ -207,7 +216,9 @@ def rendered_feed(show, request: HttpRequest) -> RenderedFeed:
     """The cached feed for this show version and host, built if missing."""
     version, last_modified = feed_version(show)
     host = f"{request.scheme}://{request.get_host()}"
-    key = "podcast-feed:" + hashlib.sha256(f"{version}|{host}".encode()).hexdigest()
+    # The content token changes with privacy too, which the page table's stamp does not show.
+    generation = content_generation(request)
+    key = "podcast-feed:" + hashlib.sha256(f"{version}|{host}|{generation}".encode()).hexdigest()
     rendered = cache.get(key)
     if rendered is None:
         body, count = build_feed(show, request, last_modified)

@@ -3,6 +3,17 @@ import pytest
 from tests.factories import make_site_with_home
 
 
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Pages, feeds and the site chrome are cached across requests; never across tests, whose
+    database rows are rolled back underneath."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture
 def home(db):
     return make_site_with_home()

@@ -5,6 +5,7 @@ from pathlib import Path
 from django.utils.translation import gettext_lazy as _
 
 from .environment import (
+    cache_config,
     database_config,
     email_config,
     env_bool,
@@ -69,6 +70,8 @@ MIDDLEWARE = [
     "config.security_headers.SiteCSPMiddleware",
     "config.security_headers.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before sessions and routing: a stored page or feed costs one cache lookup.
+    "media_pages.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "config.middleware.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -103,6 +106,18 @@ TEMPLATES = [
 ]
 
 DATABASES = {"default": database_config(VAR_DIR)}
+CACHES = cache_config(VAR_DIR)
+# Renditions are looked up on every page showing an image: a per-process cache, so that a page
+# view never writes to the shared one (Wagtail reads the "renditions" cache when it exists).
+CACHES["renditions"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+                        "LOCATION": "renditions", "TIMEOUT": 3600}  # fmt: skip
+# The page cache for anonymous visitors (media_pages.page_cache): at most this long, and until
+# anything public changes. 0 turns it off.
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
+# The site chrome (menu, footer, feed links, site settings) until anything public changes.
+CONTENT_CACHE_SECONDS = env_int("CONTENT_CACHE_SECONDS", 3600)
+PAGE_CACHE_SKIP_PREFIXES = ["/admin/", "/django-admin/", "/documents/", "/media/", "/recherche/",
+                            "/lettre/", "/langue/"]  # fmt: skip
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 

@@ -36,12 +36,17 @@ def env_list(name: str, default: list[str] | None = None) -> list[str]:
 
 def database_config(var_dir: Path) -> dict:
     default = f"sqlite:///{var_dir / 'collectif.sqlite3'}"
-    config = dj_database_url.parse(env_str("DATABASE_URL", default), conn_max_age=60)
+    # Persistent connections: opening one (and, on SQLite, its PRAGMAs) per request cost more
+    # than most pages' own queries. Checked before reuse, so a restarted server is no error.
+    config = dj_database_url.parse(
+        env_str("DATABASE_URL", default),
+        conn_max_age=env_int("CONN_MAX_AGE", 600),
+        conn_health_checks=True,
+    )
     if config["ENGINE"] == "django.db.backends.sqlite3":
         Path(config["NAME"]).parent.mkdir(parents=True, exist_ok=True)
         # Several processes (web + task worker) share one SQLite file in the demo: wait for
         # the write lock instead of failing with "database is locked".
-        config["CONN_MAX_AGE"] = 0
         config.setdefault("OPTIONS", {}).update(
             {
                 "timeout": 20,
@@ -50,6 +55,40 @@ def database_config(var_dir: Path) -> dict:
             }
         )
     return config
+
+
+DATABASE_CACHE_TABLE = "collectif_cache"
+
+
+def cache_config(var_dir: Path) -> dict:
+    """``CACHE_URL``: ``redis://…`` (or ``rediss://``), ``db://table``, ``file:///path`` or
+    ``locmem://``. The default is the database cache: shared by every web process and the task
+    worker (rate limits, page cache, feeds), with nothing more to run. ``migrate`` creates its
+    table (``media_pages.apps``)."""
+    url = env_str("CACHE_URL", f"db://{DATABASE_CACHE_TABLE}")
+    parts = urlsplit(url)
+    if parts.scheme in {"redis", "rediss"}:
+        backend = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+    elif parts.scheme == "db":
+        table = parts.netloc or parts.path.lstrip("/") or DATABASE_CACHE_TABLE
+        backend = {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": table}
+    elif parts.scheme == "file":
+        location = parts.path or str(var_dir / "cache")
+        backend = {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+                   "LOCATION": location}  # fmt: skip
+    elif parts.scheme == "locmem":
+        backend = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+                   "LOCATION": parts.netloc or "collectif"}  # fmt: skip
+    else:
+        raise ValueError(
+            f"CACHE_URL={url!r}: expected redis://, rediss://, db://table, file:///path or locmem://"
+        )
+    backend["KEY_PREFIX"] = env_str("CACHE_KEY_PREFIX", "collectif")
+    backend["TIMEOUT"] = env_int("CACHE_TIMEOUT", 3600)
+    if backend["BACKEND"].endswith("DatabaseCache"):
+        # Culling scans the table; a bigger table culls less often.
+        backend["OPTIONS"] = {"MAX_ENTRIES": env_int("CACHE_MAX_ENTRIES", 20_000)}
+    return {"default": backend}
 
 
 # Elisions OpenSearch/Elasticsearch strip before French words (l'évaluation → évaluation).

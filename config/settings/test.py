@@ -2,6 +2,12 @@ import tempfile
 from pathlib import Path
 
 from .base import *  # noqa: F403
+from .environment import env_str
+
+# Each test process keeps its own cache unless CACHE_URL names a shared one: query budgets
+# then count the page's own queries (the database cache has tests of its own).
+if not env_str("CACHE_URL"):
+    CACHES["default"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}  # noqa: F405
 
 SECRET_KEY = "test-only-secret-key"
 DEBUG = False

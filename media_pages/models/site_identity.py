@@ -5,6 +5,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Page
 
+from media_pages.content_cache import cached_for_content
 from media_pages.visibility import visible_pages
 
 
@@ -131,6 +132,15 @@ class SiteIdentity(BaseSiteSetting):
         verbose_name = _("site identity")
         verbose_name_plural = _("site identities")
 
+    @classmethod
+    def for_site(cls, site):
+        # Read on every page (header, footer, meta): from the cache until anything changes.
+        if site is None:
+            return super().for_site(site)
+        return cached_for_content(
+            None, f"identity:{site.pk}", lambda: super(SiteIdentity, cls).for_site(site)
+        )
+
     def footer_links(self) -> list[tuple[str, Page]]:
         """The live regulatory pages, in footer order, fetched in one query."""
         status = self.get_accessibility_status_display()
@@ -141,7 +151,9 @@ class SiteIdentity(BaseSiteSetting):
             (_("Site map"), self.sitemap_page_id),
         ]
         ids = [page_id for _label, page_id in wanted if page_id]
-        pages = visible_pages().in_bulk(ids)
+        pages = cached_for_content(
+            None, "footer:" + "-".join(map(str, ids)), lambda: visible_pages().in_bulk(ids)
+        )
         return [(label, pages[page_id]) for label, page_id in wanted if page_id in pages]
 
     def social_accounts(self) -> list[tuple[str, str]]:

@@ -3,6 +3,7 @@ from django.http import HttpRequest
 from wagtail import hooks
 from wagtail.models import Page, Site
 
+from media_pages.content_cache import cached_for_content
 from media_pages.feeds import SITE_FEEDS_HOOK
 from media_pages.visibility import visible_pages
 
@@ -24,7 +25,15 @@ def main_menu(context) -> list[Page]:
         return []
     if not hasattr(request, "_collectif_menu"):
         root = _site_root(request)
-        request._collectif_menu = list(visible_pages(root.get_children()).in_menu()) if root else []
+        request._collectif_menu = (
+            cached_for_content(
+                request,
+                f"menu:{root.pk}",
+                lambda: list(visible_pages(root.get_children()).in_menu()),
+            )
+            if root
+            else []
+        )
     return request._collectif_menu
 
 
@@ -57,7 +66,17 @@ def site_feed_links(context) -> dict:
     request = context.get("request")
     feeds = getattr(request, "_collectif_feeds", None)
     if feeds is None:
-        feeds = [feed for declare in hooks.get_hooks(SITE_FEEDS_HOOK) for feed in declare(request)]
-        if request is not None:
+
+        def declared() -> list:
+            return [
+                feed for declare in hooks.get_hooks(SITE_FEEDS_HOOK) for feed in declare(request)
+            ]
+
+        if request is None:
+            feeds = declared()
+        else:
+            # Absolute addresses: one copy per host.
+            host = f"{request.scheme}://{request.get_host()}"
+            feeds = cached_for_content(request, f"feeds:{host}", declared)
             request._collectif_feeds = feeds
     return {"feeds": feeds}
