@@ -17,6 +17,11 @@ def visible_credits() -> QuerySet[Credit]:
     return Credit.objects.filter(page__in=Page.objects.live().public().values("pk"))
 
 
+def visible_people() -> QuerySet[Person]:
+    """People credited on at least one page a visitor can see; the others stay unlisted."""
+    return Person.objects.filter(pk__in=visible_credits().values("person_id"))
+
+
 def contributions_by_role(person: Person) -> list[tuple[Role, list[Page]]]:
     """``(role, pages)`` in the roles' order, each role's pages newest first."""
     credits = (
