@@ -1,9 +1,10 @@
-"""Admin groups for the roles that publish, and the review workflow of the Ami critique.
+"""Admin groups for the roles that publish, and the review workflows of their sections.
 
-One ``RoleAccess`` line per role says what its group may do; ``setup_publishing_groups()``
-(the ``setup_groups`` command, also run by ``load_demo_content``) creates or updates the groups
-to match, and is safe to run any number of times. A page model or permission that does not exist
-(an app not installed yet) is skipped, so a line can be added before its app lands.
+One ``RoleAccess`` line per role says what its group may do (docs/roles.md is the same as a
+table); ``setup_publishing_groups()`` (the ``setup_groups`` command, also run by
+``load_demo_content``) makes the groups hold exactly that, and is safe to run any number of
+times. A page model or permission that does not exist (an app not installed yet) is skipped,
+so a line can be added before its app lands.
 
 To give a role access to a new section, add a line, for example::
 
@@ -30,12 +31,11 @@ from wagtail.models import (
     WorkflowTask,
 )
 
+from accounts.admin_defaults import retire_wagtail_defaults, strip_account_management
 from community.models import Role
 
 ADMIN_ACCESS = "wagtailadmin.access_admin"
 EDIT_AND_PUBLISH = ("add", "change", "publish", "lock", "unlock")
-# Without "publish": what they write goes through the review workflow.
-EDIT_FOR_REVIEW = ("add", "change", "lock")
 # The Animateur defines badges and their rules, awards by hand, revokes; never deletes awards.
 BADGES_FOR_ANIMATEUR = (
     "badges.add_badgeclass",
@@ -50,7 +50,12 @@ BADGES_FOR_ANIMATEUR = (
     "badges.view_emailconsent",
     "badges.add_emailconsent",
 )
-CHOOSE_PEOPLE = ("community.add_person", "community.change_person", "community.view_person")
+# Wagtail's "add" alone lets an author edit the pages they own, never others'; without
+# "publish" what they write goes through the section's review workflow.
+WRITE_OWN = ("add",)
+EDIT_FOR_REVIEW = ("change",)
+CHOOSE_PEOPLE = ("community.add_person", "community.view_person")
+ADD_IMAGES = ("add_image", "choose_image")
 
 
 @dataclass(frozen=True)
@@ -60,20 +65,21 @@ class RoleAccess:
     permissions: tuple[str, ...] = ()
     image_permissions: tuple[str, ...] = ()
     document_permissions: tuple[str, ...] = ()
+    media_permissions: tuple[str, ...] = ()
 
 
+# The one source of the role groups' rights, documented as a table in docs/roles.md.
+# ``setup_groups`` makes each group hold exactly this: a right added by hand is taken back.
 ROLE_ACCESS: dict[str, RoleAccess] = {
     "editorialiste": RoleAccess(
         pages=("media_pages.EditorialIndexPage",),
-        page_permissions=EDIT_FOR_REVIEW,
+        page_permissions=WRITE_OWN,
         permissions=CHOOSE_PEOPLE,
-        image_permissions=("add_image", "choose_image"),
+        image_permissions=ADD_IMAGES,
     ),
-    # Approving the last review task publishes the page as the reviewer, so Wagtail asks them
-    # for "publish" on the section; without "add"/"change" they review but do not write.
-    "ami-critique": RoleAccess(
-        pages=("media_pages.EditorialIndexPage",), page_permissions=("publish",)
-    ),
+    # The Ami critique needs no page permission: members of a review task's group open the
+    # page, approve or ask for changes; approving publishes (see accounts.workflow_actions).
+    "ami-critique": RoleAccess(),
     "animateur": RoleAccess(
         pages=("webinars.WebinarIndexPage",),
         permissions=(
@@ -82,34 +88,56 @@ ROLE_ACCESS: dict[str, RoleAccess] = {
             "webinars.change_registration",
             *BADGES_FOR_ANIMATEUR,
         ),
-        image_permissions=("add_image", "choose_image"),
+        image_permissions=ADD_IMAGES,
         document_permissions=("add_document", "choose_document"),
+        media_permissions=("add_media", "choose_media"),
+    ),
+    # Session reports are fields of the session page: the Rapporteurs edit existing sessions,
+    # create none and publish nothing; an Animateur reviews.
+    "rapporteur-objectif": RoleAccess(
+        pages=("webinars.WebinarIndexPage",),
+        page_permissions=EDIT_FOR_REVIEW,
+        permissions=("community.view_person",),
+    ),
+    "rapporteur-subjectif": RoleAccess(
+        pages=("webinars.WebinarIndexPage",),
+        page_permissions=EDIT_FOR_REVIEW,
+        permissions=("community.view_person",),
     ),
     "redactrice": RoleAccess(
         pages=("newsletter.NewsletterIndexPage",),
         permissions=(
             "newsletter.send_newsletter",
+            "newsletter.view_newslettersend",
             "newsletter.view_subscriber",
             "newsletter.delete_subscriber",
         ),
-        image_permissions=("add_image", "choose_image"),
+        image_permissions=ADD_IMAGES,
     ),
-    "illustrateur": RoleAccess(
-        image_permissions=("add_image", "change_image", "choose_image"),
-        permissions=("community.view_person",),
+    # Writes newsletter issues (the Rédactrice reviews, publishes and sends) and keeps people's
+    # public links (website, social network) up to date.
+    "community-manager": RoleAccess(
+        pages=("newsletter.NewsletterIndexPage",),
+        page_permissions=("add", "change"),
+        permissions=("community.add_person", "community.change_person", "community.view_person"),
+        image_permissions=ADD_IMAGES,
     ),
+    "illustrateur": RoleAccess(image_permissions=ADD_IMAGES),
     "ingenieur-mise-en-ligne": RoleAccess(
+        pages=("podcasts.PodcastIndexPage", "media_pages.PresentationIndexPage"),
         permissions=(
+            *CHOOSE_PEOPLE,
+            "podcasts.add_episodeaudio",
+            "podcasts.change_episodeaudio",
+            "podcasts.view_episodeaudio",
             "media_pages.change_siteidentity",
-            "accounts.add_user",
-            "accounts.change_user",
-            "accounts.view_user",
-            "wagtailcore.add_site",
-            "wagtailcore.change_site",
             "wagtailredirects.add_redirect",
             "wagtailredirects.change_redirect",
             "wagtailredirects.delete_redirect",
         ),
+        image_permissions=ADD_IMAGES,
+        document_permissions=("add_document", "change_document", "choose_document"),
+        media_permissions=("add_media", "change_media", "choose_media"),
     ),
 }
 
@@ -126,6 +154,16 @@ REVIEW_WORKFLOWS: list[ReviewWorkflow] = [
         name="Relecture par un ami critique",
         reviewer_role="ami-critique",
         pages=("media_pages.EditorialIndexPage",),
+    ),
+    ReviewWorkflow(
+        name="Relecture par un animateur",
+        reviewer_role="animateur",
+        pages=("webinars.WebinarIndexPage",),
+    ),
+    ReviewWorkflow(
+        name="Relecture par la rédactrice",
+        reviewer_role="redactrice",
+        pages=("newsletter.NewsletterIndexPage",),
     ),
 ]
 
@@ -162,27 +200,52 @@ def _pages_of(labels: tuple[str, ...]) -> list[Page]:
     return pages
 
 
+def _page_permission(permission_type: str) -> Permission:
+    return Permission.objects.get(
+        content_type__app_label="wagtailcore", codename=f"{permission_type}_page"
+    )
+
+
 def grant_page_permissions(group: Group, access: RoleAccess, pages: list[Page]) -> None:
     for page in pages:
         for permission_type in access.page_permissions:
-            permission = Permission.objects.get(
-                content_type__app_label="wagtailcore", codename=f"{permission_type}_page"
+            GroupPagePermission.objects.get_or_create(
+                group=group, page=page, permission=_page_permission(permission_type)
             )
-            GroupPagePermission.objects.get_or_create(group=group, page=page, permission=permission)
 
 
-def _grant_collection_permissions(group: Group, app_label: str, codenames) -> None:
+def _sync_page_permissions(group: Group, access: RoleAccess) -> None:
+    pages = _pages_of(access.pages)
+    grant_page_permissions(group, access, pages)
+    granted = Permission.objects.filter(
+        content_type__app_label="wagtailcore",
+        codename__in=[f"{kind}_page" for kind in access.page_permissions],
+    )
+    group.page_permissions.exclude(page__in=pages, permission__in=granted).delete()
+
+
+def _sync_collection_permissions(group: Group, access: RoleAccess) -> None:
+    # Wagtail checks image permissions on its own Image model, custom image model or not.
+    wanted = [
+        *_permissions(tuple(f"wagtailimages.{c}" for c in access.image_permissions)),
+        *_permissions(tuple(f"wagtaildocs.{c}" for c in access.document_permissions)),
+        *_permissions(tuple(f"wagtailmedia.{c}" for c in access.media_permissions)),
+    ]
     root = Collection.get_first_root_node()
-    for codename in codenames:
-        permission = Permission.objects.get(content_type__app_label=app_label, codename=codename)
+    for permission in wanted:
         GroupCollectionPermission.objects.get_or_create(
             group=group, collection=root, permission=permission
         )
+    group.collection_permissions.exclude(collection=root, permission__in=wanted).delete()
 
 
 @transaction.atomic
 def setup_publishing_groups() -> list[Group]:
-    """Create or complete the role groups and review workflows; never removes a permission."""
+    """Make the role groups hold exactly their ``ROLE_ACCESS`` rights; set up review workflows.
+
+    Safe to run any number of times. Also takes user management away from every group and
+    retires Wagtail's English default groups and workflow (see ``accounts.admin_defaults``).
+    """
     groups = []
     roles = {role.slug: role for role in Role.objects.filter(slug__in=ROLE_ACCESS)}
     for slug, access in ROLE_ACCESS.items():
@@ -190,17 +253,17 @@ def setup_publishing_groups() -> list[Group]:
         if role is None:
             continue
         group, _created = Group.objects.get_or_create(name=group_name(role))
-        group.permissions.add(*_permissions((ADMIN_ACCESS, *access.permissions)))
-        grant_page_permissions(group, access, _pages_of(access.pages))
-        # Wagtail checks image permissions on its own Image model, custom image model or not.
-        _grant_collection_permissions(group, "wagtailimages", access.image_permissions)
-        _grant_collection_permissions(group, "wagtaildocs", access.document_permissions)
+        group.permissions.set(_permissions((ADMIN_ACCESS, *access.permissions)))
+        _sync_page_permissions(group, access)
+        _sync_collection_permissions(group, access)
         groups.append(group)
     for spec in REVIEW_WORKFLOWS:
         workflow = review_workflow(spec)
         if workflow is not None:
             for page in _pages_of(spec.pages):
                 WorkflowPage.objects.get_or_create(page=page, defaults={"workflow": workflow})
+    strip_account_management(apps)
+    retire_wagtail_defaults(apps)
     return groups
 
 

@@ -20,6 +20,11 @@ def visible_credits(visible_pages: QuerySet[Page]) -> QuerySet[Credit]:
     return Credit.objects.filter(page__in=visible_pages.values("pk"))
 
 
+def visible_people(visible_pages: QuerySet[Page]) -> QuerySet[Person]:
+    """People credited on at least one of ``visible_pages``; the others stay unlisted."""
+    return Person.objects.filter(pk__in=visible_credits(visible_pages).values("person_id"))
+
+
 def contributions_by_role(
     person: Person, visible_pages: QuerySet[Page]
 ) -> list[tuple[Role, list[Page]]]:

@@ -234,7 +234,7 @@ def visible_profiles(keys) -> list[Key]:
         return []
     shown = [
         (PERSON, person_id)
-        for person_id in visible_credits()
+        for person_id in visible_credits(visible_pages())
         .filter(person_id__in=person_ids)
         .values_list("person_id", flat=True)
         .distinct()

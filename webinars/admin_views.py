@@ -13,6 +13,8 @@ from django.utils.translation import gettext_lazy
 from webinars.attendance import emails_from_csv, mark_attendance
 from webinars.models import WebinarPage
 
+ATTENDANCE_PERMISSION = "webinars.change_registration"
+
 
 class AttendanceImportForm(forms.Form):
     session = forms.ModelChoiceField(
@@ -35,7 +37,7 @@ class AttendanceImportForm(forms.Form):
 
 
 def import_attendance(request: HttpRequest) -> HttpResponse:
-    if not request.user.has_perm("webinars.change_registration"):
+    if not request.user.has_perm(ATTENDANCE_PERMISSION):
         raise PermissionDenied
     form = AttendanceImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():

@@ -2,10 +2,11 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.tables import BooleanColumn
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from webinars import home  # noqa: F401 - registers its home page block
-from webinars.admin_views import import_attendance
+from webinars.admin_views import ATTENDANCE_PERMISSION, import_attendance
 from webinars.models import Registration
 
 
@@ -16,7 +17,15 @@ class RegistrationViewSet(ModelViewSet):
     icon = "form"
     menu_label = _("Registrations")
     add_to_admin_menu = False
-    list_display = ["name", "email", "organisation", "session", "status", "attended", "created_at"]
+    list_display = [
+        "name",
+        "email",
+        "organisation",
+        "session",
+        "status",
+        BooleanColumn("attended", label=_("attended")),
+        "created_at",
+    ]
     list_filter = ["session", "status", "attended"]
     list_export = [
         "session",
@@ -49,16 +58,34 @@ def register_attendance_import_url():
     ]
 
 
+class PermissionMenuItem(MenuItem):
+    """Shown only to users who hold the permission its page asks for."""
+
+    def __init__(self, *args, permission: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.permission = permission
+
+    def is_shown(self, request) -> bool:
+        return request.user.has_perm(self.permission)
+
+
 @hooks.register("register_admin_menu_item")
 def registrations_menu_items():
-    return MenuItem(_("Registrations"), registration_viewset.menu_url, icon_name="form", order=250)
+    return PermissionMenuItem(
+        _("Registrations"),
+        registration_viewset.menu_url,
+        icon_name="form",
+        order=250,
+        permission="webinars.view_registration",
+    )
 
 
 @hooks.register("register_admin_menu_item")
 def attendance_import_menu_item():
-    return MenuItem(
+    return PermissionMenuItem(
         _("Import attendance"),
         reverse("webinars_attendance_import"),
         icon_name="upload",
         order=251,
+        permission=ATTENDANCE_PERMISSION,
     )

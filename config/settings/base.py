@@ -190,6 +190,7 @@ WAGTAIL_SITE_NAME = env_str("SITE_NAME", "Collectif Apprenant")
 WAGTAILIMAGES_IMAGE_MODEL = "media_pages.CollectifImage"
 WAGTAILSEARCH_BACKENDS = search_backends(env_str("SEARCH_INDEX_PREFIX", "collectif_"))
 WAGTAIL_I18N_ENABLED = False
+WAGTAIL_FINISH_WORKFLOW_ACTION = "accounts.workflow_actions.publish_approved"
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odp", "ods", "odt", "pdf", "pptx", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = env_int("DOCUMENT_MAX_UPLOAD_BYTES", 50 * 1024 * 1024)

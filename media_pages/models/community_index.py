@@ -1,11 +1,15 @@
-from django.db.models import Count, Q
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
-from community.contributions import contributions_by_role, people_by_role, roles_by_person
+from community.contributions import (
+    contributions_by_role,
+    people_by_role,
+    roles_by_person,
+    visible_people,
+)
 from community.models import Person, Role
 from media_pages.pagination import paginate
 from media_pages.visibility import visible_pages
@@ -33,7 +37,9 @@ class CommunityIndexPage(RoutablePageMixin, BasePage):
     @path("")
     def people_route(self, request: HttpRequest) -> HttpResponse:
         people_page = paginate(
-            request, Person.objects.select_related("photo").order_by("name"), PEOPLE_PER_PAGE
+            request,
+            visible_people(visible_pages()).select_related("photo").order_by("name"),
+            PEOPLE_PER_PAGE,
         )
         roles = roles_by_person(list(people_page.object_list), visible_pages())
         context = self.get_context(request)
@@ -44,10 +50,13 @@ class CommunityIndexPage(RoutablePageMixin, BasePage):
     @path("personnes/<slug:slug>/", name="person")
     def person_route(self, request: HttpRequest, slug: str) -> HttpResponse:
         person = get_object_or_404(Person.objects.select_related("photo"), slug=slug)
+        contributions = contributions_by_role(person, visible_pages())
+        if not contributions:  # credited only on drafts or private pages, or nowhere
+            raise Http404
         context = self.get_context(request)
         context.update(
             person=person,
-            contributions=contributions_by_role(person, visible_pages()),
+            contributions=contributions,
             canonical_url=self.get_full_url(request) + self.reverse_subpage("person", args=[slug]),
         )
         return TemplateResponse(request, "media_pages/person_page.html", context)
@@ -80,10 +89,7 @@ class CommunityIndexPage(RoutablePageMixin, BasePage):
         base = self.get_full_url(request)
         if not base:
             return urls
-        live_pages = visible_pages().values("pk")
-        people = Person.objects.annotate(
-            visible=Count("credits", filter=Q(credits__page__in=live_pages))
-        ).filter(visible__gt=0)
+        people = visible_people(visible_pages())
         urls.append({"location": base + self.reverse_subpage("roles")})
         urls += [
             {"location": base + self.reverse_subpage("role", args=[role.slug])}

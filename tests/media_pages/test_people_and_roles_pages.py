@@ -121,6 +121,28 @@ def test_people_list_shows_each_persons_roles(client, community):
 
 
 @pytest.mark.django_db
+def test_people_credited_only_on_drafts_or_private_pages_are_not_listed(client, community, roles):
+    from wagtail.models import PageViewRestriction
+
+    draft = community["draft"]
+    hidden = Person.objects.create(name="Léa Fontaine")
+    draft.credits.add(Credit(person=hidden, role=roles["illustrateur"]))
+    draft.save_revision()
+    draft.save()
+    private = EditorialPageFactory(parent=draft.get_parent(), title="Réservé")
+    secret = Person.objects.create(name="Nadia Ferrand")
+    credited(private, (secret, roles["community-manager"]))
+    PageViewRestriction.objects.create(page=private, restriction_type="login")
+    uncredited = Person.objects.create(name="Karim Benali")
+
+    names = parse(client.get("/communaute/")).xpath("//main//li/h2//text()")
+    assert "Claire Vasseur" in [n.strip() for n in names]
+    for person in (hidden, secret, uncredited):
+        assert person.name not in " ".join(names)
+        assert client.get(f"/communaute/personnes/{person.slug}/").status_code == 404
+
+
+@pytest.mark.django_db
 def test_credits_component_links_people_and_roles_on_content_pages(client, community, home):
     page = StandardPageFactory(parent=home)
     credited(page, (community["mathieu"], Role.objects.get(slug="passeur")))
