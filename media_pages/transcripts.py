@@ -88,6 +88,18 @@ def parse_transcript(content: bytes, filename: str) -> list[Cue]:
     return sorted(cues, key=lambda cue: cue.start)
 
 
+def text_format(text: str) -> str:
+    """``vtt`` when the stored text starts like a WebVTT file, otherwise ``srt``."""
+    return "vtt" if text.lstrip("\ufeff \n").startswith("WEBVTT") else "srt"
+
+
+def cues_from_text(text: str) -> list[Cue]:
+    """The cues of a stored transcript (the text of an uploaded or pasted .vtt/.srt file)."""
+    if not text.strip():
+        return []
+    return parse_transcript(text.encode(), f"transcript.{text_format(text)}")
+
+
 def timestamp(seconds: float, *, vtt: bool = False) -> str:
     """``1:02:03`` for people, ``01:02:03.040`` for WebVTT."""
     if vtt:

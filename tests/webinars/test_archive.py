@@ -31,7 +31,7 @@ def archived(past_session, home):
     )  # fmt: skip
     related = StandardPageFactory(parent=home, title="Épisode lié")
     past_session.recording = video
-    past_session.transcript = document("transcription.vtt", transcript)
+    past_session.transcript = transcript.decode()
     past_session.slides = document("diapos.pdf", b"%PDF-1.4 demo")
     past_session.objective_report = "<p>Trente-deux participants.</p>"
     past_session.objective_reporter = Person.objects.create(name="Marc Olivier")
@@ -82,7 +82,7 @@ def test_publishing_indexes_the_transcript_cues_for_search(archived):
 
 
 def test_unreadable_transcript_is_refused_with_a_clear_message(past_session):
-    past_session.transcript = document("notes.vtt", b"this is not a caption file")
+    past_session.transcript = "this is not a caption file"
     with pytest.raises(ValidationError) as error:
         past_session.full_clean()
     assert "transcript" in error.value.message_dict

@@ -15,16 +15,18 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
+from wagtailmedia.edit_handlers import MediaChooserPanel
 
 from media_pages.models import BasePage
 from media_pages.routing import FileRoutesMixin, permanent_redirect
-from media_pages.transcripts import Cue, parse_transcript, to_webvtt
+from media_pages.transcripts import Cue, cues_from_text, to_webvtt
 from webinars import views
 from webinars.blocks import DeliverableBlock, SketchBlock
 from webinars.calendars import calendar_response
 from webinars.choices import PARIS, SessionFormat, SessionMode
 from webinars.listing import SessionFilterForm
 from webinars.players import Player, player_for
+from webinars.session_form import SessionForm
 from webinars.structured_data import session_event_data
 
 
@@ -131,14 +133,13 @@ class WebinarPage(FileRoutesMixin, BasePage):
     recording_title = models.CharField(
         _("accessible title of the player"), max_length=200, blank=True
     )
-    transcript = models.ForeignKey(
-        "wagtaildocs.Document",
-        verbose_name=_("transcript (WebVTT or SRT)"),
-        null=True,
+    transcript = models.TextField(
+        _("transcript (WebVTT or SRT)"),
         blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("Timed text: shown under the player and used as its captions."),
+        help_text=_(
+            "Timed text, shown under the player and used as its captions: "
+            "upload the file above or paste it here."
+        ),
     )
     # Parsed once when the editor saves, so pages, previews and captions never re-read the file.
     transcript_data = models.JSONField(default=list, blank=True, editable=False)
@@ -184,6 +185,7 @@ class WebinarPage(FileRoutesMixin, BasePage):
     calendar_sequence = models.PositiveIntegerField(default=0, editable=False)
 
     exclude_fields_in_copy = ["calendar_uid", "calendar_sequence"]
+    base_form_class = SessionForm
     parent_page_types = ["webinars.WebinarIndexPage"]
     subpage_types: list[str] = []
 
@@ -221,9 +223,10 @@ class WebinarPage(FileRoutesMixin, BasePage):
         *BasePage.content_panels[2:],
         MultiFieldPanel(
             [
-                FieldPanel("recording"),
+                MediaChooserPanel("recording", media_type="video"),
                 FieldPanel("recording_url"),
                 FieldPanel("recording_title"),
+                FieldPanel("transcript_upload"),
                 FieldPanel("transcript"),
                 FieldPanel("slides"),
             ],
@@ -284,22 +287,15 @@ class WebinarPage(FileRoutesMixin, BasePage):
                 player_for(self.recording_url)
             except ValidationError as error:
                 errors.setdefault("recording_url", []).extend(error.messages)
-        if self.transcript_id:
-            try:
-                self.transcript_data = self._read_transcript()
-            except ValidationError as error:
-                errors.setdefault("transcript", []).extend(error.messages)
-        else:
-            self.transcript_data = []
+        try:
+            self.transcript_data = [
+                {"start": cue.start, "end": cue.end, "text": cue.text}
+                for cue in cues_from_text(self.transcript)
+            ]
+        except ValidationError as error:
+            errors.setdefault("transcript", []).extend(error.messages)
         if errors:
             raise ValidationError(errors)
-
-    def _read_transcript(self) -> list[dict]:
-        document = self.transcript
-        with document.open_file() as transcript_file:
-            content = transcript_file.read()
-        cues = parse_transcript(content, document.filename)
-        return [{"start": cue.start, "end": cue.end, "text": cue.text} for cue in cues]
 
     def with_content_json(self, content):
         """Keep the calendar's identity when a revision is published or reverted to."""
