@@ -36,4 +36,9 @@ class Credit(Orderable):
         ]
 
     def __str__(self) -> str:
-        return f"{self.person} – {self.role}"
+        return f"{self.person} – {self.role_name}"
+
+    @property
+    def role_name(self) -> str:
+        """The role as it reads after this person's name (their chosen form)."""
+        return self.role.name_for(self.person)

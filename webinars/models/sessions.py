@@ -17,6 +17,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 from wagtailmedia.edit_handlers import MediaChooserPanel
 
+from community.models import Role
 from media_pages.models import BasePage
 from media_pages.routing import FileRoutesMixin, permanent_redirect
 from media_pages.transcripts import Cue, cues_from_text, to_webvtt
@@ -382,9 +383,28 @@ class WebinarPage(FileRoutesMixin, BasePage):
         base_url = f"{request.scheme}://{request.get_host()}" if request else settings.SITE_URL
         return session_event_data(self, base_url)
 
+    def reporter_bylines(self) -> dict[str, str]:
+        """The reporters' role after their name, in the form each chose (one query)."""
+        reporters = {
+            "objective": ("rapporteur-objectif", self.objective_reporter),
+            "subjective": ("rapporteur-subjectif", self.subjective_reporter),
+        }
+        roles = Role.objects.in_bulk(
+            [slug for slug, _person in reporters.values()], field_name="slug"
+        )
+        bylines = {}
+        for kind, (slug, person) in reporters.items():
+            if person is None:
+                continue
+            role = roles.get(slug)
+            name = role.name_for(person) if role else slug.replace("-", " ")
+            bylines[kind] = name[:1].lower() + name[1:]
+        return bylines
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["credits"] = self.credits.select_related("person", "role").order_by("sort_order")
+        context["reporter_roles"] = self.reporter_bylines()
         return context
 
     # --- routes ------------------------------------------------------------------------------
