@@ -122,6 +122,16 @@ def publish(page) -> None:
     page.get_by_role("button", name=re.compile("^Publier")).click()
 
 
+def open_panel(page, heading: str) -> None:
+    """Unfold a collapsed panel by its toggle, found by the heading it describes."""
+    panel = page.locator("section.w-panel").filter(
+        has=page.locator(".w-panel__heading", has_text=heading)
+    )
+    toggle = panel.locator("[data-panel-toggle]").first
+    if toggle.get_attribute("aria-expanded") == "false":
+        toggle.click()
+
+
 def add_child_page(page, base: str, parent_pk: int) -> None:
     page.goto(f"{base}/admin/pages/{parent_pk}/")
     page.get_by_role("link", name="Ajouter une sous-page").first.click()
@@ -192,7 +202,7 @@ def test_the_facilitator_archives_a_session_with_its_recording_and_transcripts(
     page.fill("input[name=online_url]", "https://visio.example.org/classes-inversees")
 
     # The recording: uploaded from the video chooser, without leaving the page.
-    page.get_by_role("button", name=re.compile("Après la session : enregistrement")).click()
+    open_panel(page, "Après la session : enregistrement")
     page.get_by_role("button", name="Choisir une vidéo").click()
     modal = page.locator(".modal-dialog")
     modal.get_by_role("tab", name=re.compile("Transférer")).click()
@@ -224,7 +234,7 @@ def test_the_facilitator_archives_a_session_with_its_recording_and_transcripts(
 
     # The SubRip version replaces it, through the same field.
     page.goto(f"{base}/admin/pages/{session.pk}/edit/")
-    page.get_by_role("button", name=re.compile("Après la session : enregistrement")).click()
+    open_panel(page, "Après la session : enregistrement")
     srt = tmp_path / "classes-inversees.srt"
     srt.write_text(SRT, encoding="utf-8")
     page.set_input_files("input[name=transcript_upload]", str(srt))
@@ -248,7 +258,7 @@ def test_a_malformed_transcript_is_refused_in_french_and_the_page_keeps_its_text
     log_in(page, base, "claire")
 
     page.goto(f"{base}/admin/pages/{session.pk}/edit/")
-    page.get_by_role("button", name=re.compile("Après la session : enregistrement")).click()
+    open_panel(page, "Après la session : enregistrement")
     broken = tmp_path / "brouillon.vtt"
     broken.write_text("WEBVTT\n\n00:00:01.000 -> 00:00:04.000\nUne flèche mal écrite.\n")
     page.set_input_files("input[name=transcript_upload]", str(broken))
