@@ -8,6 +8,7 @@ the published page through ``replace_cues``.
 
 import io
 import logging
+import re
 from dataclasses import dataclass
 
 import webvtt
@@ -22,6 +23,14 @@ logger = logging.getLogger(__name__)
 
 MAX_TRANSCRIPT_BYTES = 5 * 1024 * 1024
 FORMATS = {"vtt": "text/vtt", "srt": "application/x-subrip"}
+VTT_TIME = r"(\d{2,}:)?[0-5]\d:[0-5]\d\.\d{3}"
+SRT_TIME = r"\d{1,3}:[0-5]\d:[0-5]\d[,.]\d{3}"
+TIMINGS = {
+    kind: re.compile(rf"^{time}[ \t]+-->[ \t]+{time}([ \t].*)?$")
+    for kind, time in (("vtt", VTT_TIME), ("srt", SRT_TIME))
+}
+TIMING_EXAMPLES = {"vtt": "00:01:02.500 --> 00:01:05.000", "srt": "00:01:02,500 --> 00:01:05,000"}
+VTT_METADATA_BLOCKS = ("NOTE", "STYLE", "REGION")
 
 
 @dataclass(frozen=True)
@@ -60,6 +69,7 @@ def parse_transcript(content: bytes, filename: str) -> list[Cue]:
         ) from error
     if not text.strip():
         raise ValidationError(_("The transcript has no text."), code="transcript_empty")
+    check_cue_syntax(text, kind)
     try:
         captions = webvtt.from_buffer(io.StringIO(text), format=kind)
     except (webvtt.errors.MalformedFileError, webvtt.errors.MalformedCaptionError) as error:
@@ -86,6 +96,66 @@ def parse_transcript(content: bytes, filename: str) -> list[Cue]:
                 code="transcript_times",
             )
     return sorted(cues, key=lambda cue: cue.start)
+
+
+def check_cue_syntax(text: str, kind: str) -> None:
+    """Refuse, with its line number, the first cue the caption reader would silently drop."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    number = 0
+    if kind == "vtt":
+        if not lines[0].startswith("WEBVTT"):
+            raise ValidationError(
+                _("A WebVTT transcript must start with the line “WEBVTT”."),
+                code="transcript_malformed",
+            )
+        # The header block runs to the first blank line.
+        while number < len(lines) and lines[number].strip():
+            number += 1
+    blocks: list[tuple[int, list[str]]] = []
+    for index in range(number, len(lines)):
+        if not lines[index].strip():
+            continue
+        if index == 0 or not lines[index - 1].strip():
+            blocks.append((index + 1, []))
+        blocks[-1][1].append(lines[index].strip())
+    for first_line, block in blocks:
+        if kind == "vtt" and block[0].split(" ", 1)[0] in VTT_METADATA_BLOCKS:
+            continue
+        timing_at = next((i for i, line in enumerate(block[:2]) if "-->" in line), None)
+        if timing_at is None:
+            raise ValidationError(
+                _("Line %(line)s: this cue has no timing line (start --> end).")
+                % {"line": first_line},
+                code="transcript_malformed",
+            )
+        if kind == "srt" and (timing_at != 1 or not block[0].isdigit()):
+            raise ValidationError(
+                _("Line %(line)s: an SRT cue starts with its number, then its timing line.")
+                % {"line": first_line},
+                code="transcript_malformed",
+            )
+        if not TIMINGS[kind].match(block[timing_at]):
+            raise ValidationError(
+                _("Line %(line)s: the timing “%(timing)s” is not valid; write it like %(example)s.")
+                % {
+                    "line": first_line + timing_at,
+                    "timing": block[timing_at],
+                    "example": TIMING_EXAMPLES[kind],
+                },
+                code="transcript_malformed",
+            )
+
+
+def text_format(text: str) -> str:
+    """``vtt`` when the stored text starts like a WebVTT file, otherwise ``srt``."""
+    return "vtt" if text.lstrip("\ufeff \n").startswith("WEBVTT") else "srt"
+
+
+def cues_from_text(text: str) -> list[Cue]:
+    """The cues of a stored transcript (the text of an uploaded or pasted .vtt/.srt file)."""
+    if not text.strip():
+        return []
+    return parse_transcript(text.encode(), f"transcript.{text_format(text)}")
 
 
 def timestamp(seconds: float, *, vtt: bool = False) -> str:

@@ -4,37 +4,41 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.snippets.widgets import AdminSnippetChooser
 
-from media_pages.transcripts import parse_transcript
+from media_pages.transcript_upload import TranscriptUploadMixin
 from podcasts.models.audio import EpisodeAudio
 
 
-class EpisodeForm(WagtailAdminPageForm):
+class AudioChooser(AdminSnippetChooser):
+    """Wagtail builds "Choose <verbose name>", which French cannot say without an article."""
+
+    def __init__(self, model=None, **kwargs):
+        super().__init__(model or EpisodeAudio, **kwargs)
+        self.choose_one_text = _("Choose an uploaded audio file")
+        self.choose_another_text = _("Choose another audio file")
+        self.link_to_chosen_text = _("Edit this audio file")
+
+
+class EpisodeForm(TranscriptUploadMixin, WagtailAdminPageForm):
     audio_upload = forms.FileField(
         label=_("Upload the audio"),
         required=False,
         help_text=_("MP3, M4A (AAC), Ogg Vorbis or Opus. Duration and size are read from it."),
     )
-    transcript_upload = forms.FileField(
-        label=_("Upload a transcript file"),
-        required=False,
-        help_text=_("A WebVTT (.vtt) or SubRip (.srt) file; it replaces the text below."),
-    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is None and self.parent_page is not None:
+            previous = self.instance.latest_season_in(self.parent_page)
+            if previous is not None and self.initial.get("season_number") is None:
+                self.initial["season_number"] = previous
 
     def clean(self):
         cleaned = super().clean()
         upload = cleaned.get("audio_upload")
         if upload:
             self.store_audio(upload, cleaned)
-        transcript = cleaned.get("transcript_upload")
-        if transcript:
-            content = transcript.read()
-            try:
-                parse_transcript(content, transcript.name)
-            except ValidationError as error:
-                self.add_error("transcript_upload", error)
-            else:
-                cleaned["transcript"] = content.decode("utf-8-sig")
         if not self.instance.path and self.instance.number_taken_in(
             self.parent_page, cleaned.get("season_number"), cleaned.get("episode_number")
         ):

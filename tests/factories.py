@@ -165,6 +165,7 @@ class ArtworkFactory(wagtail_factories.ImageFactory):
     """A square 1400 px RGB PNG: valid podcast cover art."""
 
     title = factory.Sequence(lambda n: f"Pochette {n}")
+    alt_text = factory.LazyAttribute(lambda image: f"{image.title} : un carré bleu marine")
     file = factory.django.ImageField(
         filename="pochette.png", width=1400, height=1400, color="navy", format="PNG"
     )

@@ -2,6 +2,6 @@
 
 from .credits import Credit
 from .people import Person
-from .roles import PodcastRole, Role
+from .roles import PodcastRole, Role, RoleForm
 
-__all__ = ["Credit", "Person", "PodcastRole", "Role"]
+__all__ = ["Credit", "Person", "PodcastRole", "Role", "RoleForm"]

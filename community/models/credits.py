@@ -4,6 +4,11 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Orderable
 
+from community.panels import person_chooser, role_chooser
+
+from .people import Person
+from .roles import Role
+
 
 class Credit(Orderable):
     """*Person* was *role* of *page*: one line of a page's credits.
@@ -24,7 +29,11 @@ class Credit(Orderable):
     )
     note = models.CharField(_("note"), max_length=200, blank=True)
 
-    panels = [FieldPanel("person"), FieldPanel("role"), FieldPanel("note")]
+    panels = [
+        FieldPanel("person", widget=person_chooser(Person)),
+        FieldPanel("role", widget=role_chooser(Role)),
+        FieldPanel("note"),
+    ]
 
     class Meta(Orderable.Meta):
         verbose_name = _("credit")
@@ -36,4 +45,9 @@ class Credit(Orderable):
         ]
 
     def __str__(self) -> str:
-        return f"{self.person} – {self.role}"
+        return f"{self.person} – {self.role_name}"
+
+    @property
+    def role_name(self) -> str:
+        """The role as it reads after this person's name (their chosen form)."""
+        return self.role.name_for(self.person)

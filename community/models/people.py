@@ -5,6 +5,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.search import index
 
+from .roles import RoleForm
+
 
 class Person(index.Indexed, models.Model):
     """Someone who contributes to the collective; credited on content, shown on a profile."""
@@ -30,6 +32,13 @@ class Person(index.Indexed, models.Model):
     social_url = models.URLField(
         _("social profile"), blank=True, help_text=_("Mastodon, LinkedIn, X...")
     )
+    role_form = models.CharField(
+        _("form of role names"),
+        max_length=10,
+        choices=RoleForm.choices,
+        default=RoleForm.INCLUSIVE,
+        help_text=_("How the collective's roles read after this person's name in credits."),
+    )
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
         verbose_name=_("user account"),
@@ -44,6 +53,7 @@ class Person(index.Indexed, models.Model):
         FieldPanel("photo"),
         FieldPanel("bio"),
         FieldPanel("organisation"),
+        FieldPanel("role_form"),
         MultiFieldPanel([FieldPanel("website"), FieldPanel("social_url")], heading=_("Links")),
         FieldPanel("user"),
     ]

@@ -19,12 +19,32 @@ class PodcastRole(models.TextChoices):
     CONSULTANT = "consultant", _("Consultant")
 
 
+class RoleForm(models.TextChoices):
+    """How a person's roles are written in French after their name (their own choice)."""
+
+    FEMININE = "feminine", _("feminine (Animatrice)")
+    MASCULINE = "masculine", _("masculine (Animateur)")
+    INCLUSIVE = "inclusive", _("inclusive (Animateur·rice)")
+
+
 class Role(index.Indexed, models.Model):
     """One of the collective's roles (Passeur, Animateur...), kept as data editors can change."""
 
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
     name_fr = models.CharField(_("name (French)"), max_length=80)
     name_en = models.CharField(_("name (English)"), max_length=80)
+    name_fr_feminine = models.CharField(
+        _("feminine form"), max_length=80, blank=True, help_text=_("Animatrice, Rédactrice...")
+    )
+    name_fr_masculine = models.CharField(
+        _("masculine form"), max_length=80, blank=True, help_text=_("Animateur, Rédacteur...")
+    )
+    name_fr_inclusive = models.CharField(
+        _("inclusive form"),
+        max_length=80,
+        blank=True,
+        help_text=_("Animateur·rice, Rédacteur·rice... (used when a person chose no form)"),
+    )
     description_fr = models.TextField(_("description (French)"), blank=True)
     description_en = models.TextField(_("description (English)"), blank=True)
     podcast_role = models.CharField(
@@ -39,6 +59,18 @@ class Role(index.Indexed, models.Model):
     panels = [
         FieldPanel("slug"),
         FieldRowPanel([FieldPanel("name_fr"), FieldPanel("name_en")]),
+        MultiFieldPanel(
+            [
+                FieldRowPanel(
+                    [
+                        FieldPanel("name_fr_feminine"),
+                        FieldPanel("name_fr_masculine"),
+                        FieldPanel("name_fr_inclusive"),
+                    ]
+                )
+            ],
+            heading=_("French forms after a person's name"),
+        ),
         MultiFieldPanel([FieldPanel("description_fr"), FieldPanel("description_en")]),
         FieldRowPanel([FieldPanel("podcast_role"), FieldPanel("sort_order")]),
     ]
@@ -63,6 +95,26 @@ class Role(index.Indexed, models.Model):
         if (get_language() or "fr").startswith("en") and self.name_en:
             return self.name_en
         return self.name_fr
+
+    def name_for(self, person) -> str:
+        """The role after ``person``'s name, in the form they chose ("Claire Dumas, Animatrice").
+
+        English has one form; French falls back to the inclusive form, then to the role's name.
+        """
+        if (get_language() or "fr").startswith("en") and self.name_en:
+            return self.name_en
+        chosen = getattr(person, "role_form", "") or RoleForm.INCLUSIVE
+        forms = {
+            RoleForm.FEMININE: self.name_fr_feminine,
+            RoleForm.MASCULINE: self.name_fr_masculine,
+            RoleForm.INCLUSIVE: self.name_fr_inclusive,
+        }
+        return forms.get(chosen) or self.name_fr_inclusive or self.name_fr
+
+    @property
+    def group_name(self) -> str:
+        """The role heading several people at once: the inclusive form in French."""
+        return self.name_for(None)
 
     @property
     def description(self) -> str:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from wagtail.models import Page
 
-from community.models import Person
+from community.models import Person, RoleForm
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
@@ -37,8 +37,13 @@ def load_person(spec: dict, report: Report) -> Person:
             "name": spec["name"],
             "organisation": spec.get("organisation", ""),
             "bio": spec.get("bio", ""),
+            "role_form": spec.get("role_form", RoleForm.INCLUSIVE),
         },
     )
+    if not created and "role_form" in spec and person.role_form == RoleForm.INCLUSIVE:
+        # People loaded before roles had forms take the one their spec gives (once).
+        person.role_form = spec["role_form"]
+        person.save(update_fields=["role_form"])
     report.add(f"person {person.slug}", created)
     return person
 

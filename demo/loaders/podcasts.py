@@ -74,6 +74,7 @@ def cover_image(title: str) -> CollectifImage:
     picture.save(buffer, format="PNG", optimize=True)
     image = CollectifImage(
         title=title,
+        alt_text="Pochette : un micro stylisé jaune sur fond bleu nuit",
         credit="Collectif Apprenant",
         file=ImageFile(buffer, name="pochette-les-voix-du-collectif.png"),
     )

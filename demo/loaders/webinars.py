@@ -60,7 +60,7 @@ def _image(path: Path, title: str):
     if existing:
         return existing
     with path.open("rb") as handle:
-        return model.objects.create(title=title, file=File(handle, name=path.name))
+        return model.objects.create(title=title, alt_text=title, file=File(handle, name=path.name))
 
 
 def _video(path: Path, title: str, duration: float):
@@ -121,7 +121,7 @@ def build_session(spec: dict, people: dict) -> WebinarPage:
 def add_archive(session: WebinarPage, spec: dict, people: dict) -> None:
     session.recording = _video(FILES / spec["recording"], spec["recording_title"], 30.0)
     session.recording_title = spec["recording_title"]
-    session.transcript = _document(FILES / spec["transcript"], f"Transcription – {spec['title']}")
+    session.transcript = (FILES / spec["transcript"]).read_text(encoding="utf-8-sig")
     session.slides = _document(FILES / spec["slides"], f"Diaporama – {spec['title']}")
     sketch = _image(FILES / spec["sketch"], spec["sketch_alt"])
     session.sketches = [

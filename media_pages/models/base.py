@@ -6,9 +6,11 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
-from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 from wagtail.search import index
+
+from community.panels import CreditsPanel
 
 
 class PageTag(TaggedItemBase):
@@ -61,7 +63,7 @@ class BasePage(Page):
         *Page.content_panels,
         FieldPanel("intro"),
         FieldPanel("cover"),
-        InlinePanel("credits", heading=_("Credits"), label=_("Credit")),
+        CreditsPanel("credits", heading=_("Credits"), label=_("Credit")),
     ]
     promote_panels = [*Page.promote_panels, FieldPanel("tags")]
 

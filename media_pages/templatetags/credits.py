@@ -26,3 +26,9 @@ def page_credits(page: Page) -> list[tuple[Role, list[Credit]]]:
     if not hasattr(page, "credits"):
         return []
     return credits_by_role(page)
+
+
+@register.filter
+def role_name_for(role: Role, person: Person) -> str:
+    """``{{ role|role_name_for:person }}``: "Animatrice" for a person who chose that form."""
+    return role.name_for(person)

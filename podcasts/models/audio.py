@@ -36,7 +36,7 @@ class EpisodeAudio(models.Model):
 
     class Meta:
         ordering = ["-created_at"]
-        verbose_name = _("episode audio")
+        verbose_name = _("episode audio file")
         verbose_name_plural = _("episode audio files")
 
     def __str__(self) -> str:

@@ -25,7 +25,7 @@ from wagtail.search import index
 from media_pages.models import BasePage
 from media_pages.pagination import paginate
 from media_pages.routing import FileRoutesMixin
-from media_pages.transcripts import Cue, parse_transcript
+from media_pages.transcripts import Cue, cues_from_text, text_format
 from media_pages.visibility import visible_pages
 from podcasts.artwork import validate_artwork
 from podcasts.categories import (
@@ -34,7 +34,7 @@ from podcasts.categories import (
     SUBCATEGORY_CHOICES,
 )
 from podcasts.feed import feed_response
-from podcasts.forms import EpisodeForm
+from podcasts.forms import AudioChooser, EpisodeForm
 from podcasts.guid import podcast_guid_for
 from podcasts.sidecars import chapters_response, transcript_response
 from podcasts.subscribe import subscribe_links
@@ -273,7 +273,10 @@ class PodcastEpisodePage(FileRoutesMixin, BasePage):
     search_format = "audio"
     content_panels = [
         *BasePage.content_panels[:2],
-        MultiFieldPanel([FieldPanel("audio_upload"), FieldPanel("audio")], heading=_("Audio")),
+        MultiFieldPanel(
+            [FieldPanel("audio_upload"), FieldPanel("audio", widget=AudioChooser())],
+            heading=_("Audio"),
+        ),
         FieldPanel("show_notes"),
         FieldRowPanel(
             [FieldPanel("season_number"), FieldPanel("episode_number"),
@@ -335,6 +338,16 @@ class PodcastEpisodePage(FileRoutesMixin, BasePage):
             .exists()
         )
 
+    @staticmethod
+    def latest_season_in(show: Page) -> int | None:
+        """The season of the show's most recently created episode: a new one continues it."""
+        return (
+            PodcastEpisodePage.objects.child_of(show)
+            .order_by("-path")
+            .values_list("season_number", flat=True)
+            .first()
+        )
+
     def check_chapters(self) -> None:
         starts = [chapter.start for chapter in self.chapters.all()]
         if len(starts) != len(set(starts)):
@@ -343,12 +356,10 @@ class PodcastEpisodePage(FileRoutesMixin, BasePage):
             raise ValidationError(_("A chapter starts after the end of the audio."))
 
     def transcript_format(self) -> str:
-        return "vtt" if self.transcript.lstrip("\ufeff \n").startswith("WEBVTT") else "srt"
+        return text_format(self.transcript)
 
     def transcript_cues(self) -> list[Cue]:
-        if not self.transcript.strip():
-            return []
-        return parse_transcript(self.transcript.encode(), f"transcript.{self.transcript_format()}")
+        return cues_from_text(self.transcript)
 
     def searchable_cues(self) -> list[Cue]:
         """What ``media_pages.signals`` indexes when the episode is published."""

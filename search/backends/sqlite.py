@@ -55,14 +55,16 @@ class FrenchSQLiteIndex(SQLiteIndex):
             }
             for indexer in indexers
         }
-        entries = self.entries.filter(content_type_id=content_type_pk)
-        indexed = set(entries.filter(object_id__in=data.keys()).values_list("object_id", flat=True))
-        for object_id in indexed:
-            entries.filter(object_id=object_id).update(**data[object_id])
+        # One upsert, not "look, then insert": the upload view and the background task may
+        # index the same item at once, and the later insert then broke the unique constraint.
         self.entries.bulk_create(
-            IndexEntry(content_type_id=content_type_pk, object_id=object_id, **fields)
-            for object_id, fields in data.items()
-            if object_id not in indexed
+            [
+                IndexEntry(content_type_id=content_type_pk, object_id=object_id, **fields)
+                for object_id, fields in data.items()
+            ],
+            update_conflicts=True,
+            unique_fields=["content_type", "object_id"],
+            update_fields=["title", "autocomplete", "body"],
         )
         self._refresh_title_norms()
 

@@ -42,6 +42,7 @@ def community(home, roles):
         organisation="Académie de Bellerive",
         bio="Inspectrice.",
         website="https://claire.example.org",
+        role_form="feminine",
     )
     mathieu = Person.objects.create(name="Mathieu Roussel")
     editorials = EditorialIndexPageFactory(parent=home)
@@ -69,7 +70,7 @@ def test_person_page_groups_contributions_by_role_newest_first(client, community
     doc = parse(client.get("/communaute/personnes/claire-vasseur/"))
     assert doc.xpath("//h1/text()") == ["Claire Vasseur"]
     groups = doc.xpath("//section[@class='contribution-role']")
-    assert [g.xpath("string(h3)") for g in groups] == ["Éditorialiste", "Animateur"]
+    assert [g.xpath("string(h3)") for g in groups] == ["Éditorialiste", "Animatrice"]
     assert groups[0].xpath(".//li/a/text()") == ["Récent", "Ancien"]
     assert groups[1].xpath(".//li/a/text()") == ["Diaporama"]
     assert "Brouillon" not in doc.xpath("string(//main)")
@@ -117,7 +118,7 @@ def test_roles_page_presents_the_fifteen_roles_and_who_holds_them(client, commun
 def test_people_list_shows_each_persons_roles(client, community):
     doc = parse(client.get("/communaute/"))
     cards = {c.xpath("string(h2)"): c.xpath("string(p[last()])") for c in doc.xpath("//li")}
-    assert cards["Claire Vasseur"] == "Éditorialiste, Animateur"
+    assert cards["Claire Vasseur"] == "Éditorialiste, Animatrice"
 
 
 @pytest.mark.django_db

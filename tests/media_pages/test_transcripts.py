@@ -1,5 +1,6 @@
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import translation
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -49,6 +50,29 @@ def test_unusable_transcripts_are_refused_with_a_reason(content, name, code):
         parse_transcript(content, name)
     assert error.value.code == code
     assert str(error.value.message)
+
+
+@pytest.mark.parametrize(
+    ("content", "name", "french"),
+    [
+        (b"WEBVTT\n\n00:00:01.000 --> 00:00:0x.000\nBonjour\n", "t.vtt",
+         "Ligne 3 : le minutage « 00:00:01.000 --> 00:00:0x.000 » n’est pas valide"),
+        (b"WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nBien.\n\nune ligne perdue\n", "t.vtt",
+         "Ligne 6 : ce passage n’a pas de ligne de minutage"),
+        (b"1\n00:00:01,000 --> 00:00:02,000\nA\n\n2\n00:00:02,000 -> 00:00:03,000\nB\n", "t.srt",
+         "Ligne 5 : ce passage n’a pas de ligne de minutage"),
+        (b"00:00:01,000 --> 00:00:02,000\nSans numero\n", "t.srt",
+         "Ligne 1 : un passage SRT commence par son numéro"),
+        (b"Des notes de r\xc3\xa9union, renomm\xc3\xa9es en .vtt\n", "t.vtt",
+         "Une transcription WebVTT doit commencer par la ligne « WEBVTT »"),
+    ],
+)  # fmt: skip
+def test_a_cue_the_reader_would_drop_is_refused_with_its_line_in_french(content, name, french):
+    """webvtt-py skips a cue with a bad timing line: half a transcript would go unnoticed."""
+    with translation.override("fr"), pytest.raises(ValidationError) as error:
+        parse_transcript(content, name)
+    assert error.value.code == "transcript_malformed"
+    assert french in error.value.messages[0]
 
 
 def test_srt_is_served_as_webvtt_for_the_track_element():

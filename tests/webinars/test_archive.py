@@ -31,12 +31,16 @@ def archived(past_session, home):
     )  # fmt: skip
     related = StandardPageFactory(parent=home, title="Épisode lié")
     past_session.recording = video
-    past_session.transcript = document("transcription.vtt", transcript)
+    past_session.transcript = transcript.decode()
     past_session.slides = document("diapos.pdf", b"%PDF-1.4 demo")
     past_session.objective_report = "<p>Trente-deux participants.</p>"
-    past_session.objective_reporter = Person.objects.create(name="Marc Olivier")
+    past_session.objective_reporter = Person.objects.create(
+        name="Marc Olivier", role_form="masculine"
+    )
     past_session.subjective_report = "<p>Une session chaleureuse.</p>"
-    past_session.subjective_reporter = Person.objects.create(name="Sophie Nguyen")
+    past_session.subjective_reporter = Person.objects.create(
+        name="Sophie Nguyen", role_form="feminine"
+    )
     past_session.deliverables = [("deliverable", {"document": document("fiche.pdf", b"%PDF"),
                                                   "label": "Fiche pratique"})]  # fmt: skip
     past_session.related_pages = [("page", related)]
@@ -56,7 +60,7 @@ def test_archive_fields_render_with_their_credits(client, archived):
     assert slides.startswith("/documents/") and "diapos" in slides and slides.endswith(".pdf")
     bylines = doc.xpath("//section[@class='report']/p[@class='byline']/text()")
     assert bylines == ["Par Marc Olivier, rapporteur objectif",
-                       "Par Sophie Nguyen, rapporteur subjectif"]  # fmt: skip
+                       "Par Sophie Nguyen, rapporteuse subjective"]  # fmt: skip
     assert "Fiche pratique" in doc.xpath("string(//section[@aria-labelledby='deliverables-title'])")
     assert doc.xpath("//section[@aria-labelledby='related-title']//a/text()") == ["Épisode lié"]
     assert not doc.xpath("//form[@class='registration-form']")  # past: no registration
@@ -82,7 +86,7 @@ def test_publishing_indexes_the_transcript_cues_for_search(archived):
 
 
 def test_unreadable_transcript_is_refused_with_a_clear_message(past_session):
-    past_session.transcript = document("notes.vtt", b"this is not a caption file")
+    past_session.transcript = "this is not a caption file"
     with pytest.raises(ValidationError) as error:
         past_session.full_clean()
     assert "transcript" in error.value.message_dict

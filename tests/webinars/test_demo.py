@@ -23,6 +23,7 @@ def test_demo_has_open_upcoming_sessions_and_a_complete_archive(client, demo_con
     assert len(page.xpath("//section[@class='report']//p[@class='byline']")) == 2
     assert page.xpath("//section[@aria-labelledby='deliverables-title']//a/@href")
     roles = page.xpath("//ul[@class='credits']//span[@class='role']/text()")
-    assert {"Animateur", "Illustrateur", "Rapporteur objectif", "Rapporteur subjectif"} <= set(
+    # Each person's chosen form: Claire Dumas and Sophie Nguyen chose the feminine one.
+    assert {"Animatrice", "Illustratrice", "Rapporteur objectif", "Rapporteuse subjective"} <= set(
         roles
     )

@@ -15,11 +15,13 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
+from wagtailmedia.edit_handlers import MediaChooserPanel
 
+from community.models import Role
 from media_pages.models import BasePage
 from media_pages.pagination import requested_page_number
 from media_pages.routing import FileRoutesMixin, permanent_redirect
-from media_pages.transcripts import Cue, parse_transcript, to_webvtt
+from media_pages.transcripts import Cue, cues_from_text, to_webvtt
 from media_pages.visibility import visible_pages
 from webinars import views
 from webinars.blocks import DeliverableBlock, SketchBlock
@@ -27,6 +29,7 @@ from webinars.calendars import calendar_response
 from webinars.choices import PARIS, SessionFormat, SessionMode
 from webinars.listing import SessionFilterForm
 from webinars.players import Player, player_for
+from webinars.session_form import SessionForm
 from webinars.structured_data import session_event_data
 
 
@@ -131,14 +134,13 @@ class WebinarPage(FileRoutesMixin, BasePage):
     recording_title = models.CharField(
         _("accessible title of the player"), max_length=200, blank=True
     )
-    transcript = models.ForeignKey(
-        "wagtaildocs.Document",
-        verbose_name=_("transcript (WebVTT or SRT)"),
-        null=True,
+    transcript = models.TextField(
+        _("transcript (WebVTT or SRT)"),
         blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("Timed text: shown under the player and used as its captions."),
+        help_text=_(
+            "Timed text, shown under the player and used as its captions: "
+            "upload the file above or paste it here."
+        ),
     )
     # Parsed once when the editor saves, so pages, previews and captions never re-read the file.
     transcript_data = models.JSONField(default=list, blank=True, editable=False)
@@ -184,6 +186,7 @@ class WebinarPage(FileRoutesMixin, BasePage):
     calendar_sequence = models.PositiveIntegerField(default=0, editable=False)
 
     exclude_fields_in_copy = ["calendar_uid", "calendar_sequence"]
+    base_form_class = SessionForm
     parent_page_types = ["webinars.WebinarIndexPage"]
     subpage_types: list[str] = []
 
@@ -222,9 +225,10 @@ class WebinarPage(FileRoutesMixin, BasePage):
         *BasePage.content_panels[2:],
         MultiFieldPanel(
             [
-                FieldPanel("recording"),
+                MediaChooserPanel("recording", media_type="video"),
                 FieldPanel("recording_url"),
                 FieldPanel("recording_title"),
+                FieldPanel("transcript_upload"),
                 FieldPanel("transcript"),
                 FieldPanel("slides"),
             ],
@@ -291,22 +295,15 @@ class WebinarPage(FileRoutesMixin, BasePage):
                 player_for(self.recording_url)
             except ValidationError as error:
                 errors.setdefault("recording_url", []).extend(error.messages)
-        if self.transcript_id:
-            try:
-                self.transcript_data = self._read_transcript()
-            except ValidationError as error:
-                errors.setdefault("transcript", []).extend(error.messages)
-        else:
-            self.transcript_data = []
+        try:
+            self.transcript_data = [
+                {"start": cue.start, "end": cue.end, "text": cue.text}
+                for cue in cues_from_text(self.transcript)
+            ]
+        except ValidationError as error:
+            errors.setdefault("transcript", []).extend(error.messages)
         if errors:
             raise ValidationError(errors)
-
-    def _read_transcript(self) -> list[dict]:
-        document = self.transcript
-        with document.open_file() as transcript_file:
-            content = transcript_file.read()
-        cues = parse_transcript(content, document.filename)
-        return [{"start": cue.start, "end": cue.end, "text": cue.text} for cue in cues]
 
     def with_content_json(self, content):
         """Keep the calendar's identity when a revision is published or reverted to."""
@@ -393,9 +390,28 @@ class WebinarPage(FileRoutesMixin, BasePage):
         base_url = f"{request.scheme}://{request.get_host()}" if request else settings.SITE_URL
         return session_event_data(self, base_url)
 
+    def reporter_bylines(self) -> dict[str, str]:
+        """The reporters' role after their name, in the form each chose (one query)."""
+        reporters = {
+            "objective": ("rapporteur-objectif", self.objective_reporter),
+            "subjective": ("rapporteur-subjectif", self.subjective_reporter),
+        }
+        roles = Role.objects.in_bulk(
+            [slug for slug, _person in reporters.values()], field_name="slug"
+        )
+        bylines = {}
+        for kind, (slug, person) in reporters.items():
+            if person is None:
+                continue
+            role = roles.get(slug)
+            name = role.name_for(person) if role else slug.replace("-", " ")
+            bylines[kind] = name[:1].lower() + name[1:]
+        return bylines
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["credits"] = self.credits.select_related("person", "role").order_by("sort_order")
+        context["reporter_roles"] = self.reporter_bylines()
         return context
 
     # --- routes ------------------------------------------------------------------------------

@@ -7,7 +7,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('media_pages', '0001_initial'),
+        ('media_pages', '0002_image_alt_text'),
     ]
 
     operations = [
