@@ -21,6 +21,7 @@ APPS = (
     "newsletter",
     "search",
     "demo",
+    "worker",
     "config",
 )
 NOT_PRODUCTION = ("bench", "tests")
@@ -29,6 +30,8 @@ FORBIDDEN: dict[str, set[str]] = {
     "media_pages": {"webinars", "podcasts", "newsletter", "search", "accounts", "demo"},
     "webinars": {"podcasts", "newsletter", "search", "accounts", "demo"},
     "podcasts": {"webinars", "newsletter", "search", "accounts", "demo"},
+    # The worker runs Wagtail's and the queue's housekeeping; it knows no content family.
+    "worker": set(APPS) - {"worker"},
 }
 
 

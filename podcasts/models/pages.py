@@ -25,6 +25,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from media_pages.models import BasePage
+from media_pages.public_address import public_url
 from media_pages.routing import FileRoutesMixin
 from media_pages.transcripts import Cue, parse_transcript
 from podcasts.artwork import validate_artwork
@@ -200,8 +201,7 @@ class PodcastShowPage(FileRoutesMixin, BasePage):
         return f"{settings.SITE_URL}{page_path}{self.reverse_subpage('feed')}"
 
     def feed_url(self, request: HttpRequest | None = None) -> str:
-        relative = self.get_url(request) + self.reverse_subpage("feed")
-        return request.build_absolute_uri(relative) if request else relative
+        return public_url(self.get_url(request) + self.reverse_subpage("feed"))
 
     def public_episodes(self):
         """Live, public, already published episodes, newest first."""

@@ -383,8 +383,7 @@ class WebinarPage(FileRoutesMixin, BasePage):
 
     def get_json_ld(self, request: HttpRequest | None = None) -> dict:
         """schema.org ``Event``, for search engines and calendars."""
-        base_url = f"{request.scheme}://{request.get_host()}" if request else settings.SITE_URL
-        return session_event_data(self, base_url)
+        return session_event_data(self, settings.SITE_URL)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
