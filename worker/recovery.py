@@ -34,6 +34,11 @@ def forget(worker_id: str) -> None:
     WorkerHeartbeat.objects.filter(worker_id=worker_id).delete()
 
 
+def forget_the_long_dead() -> None:
+    """A worker that stops cleanly leaves no heartbeat; a killed one's goes after a day."""
+    WorkerHeartbeat.objects.filter(seen_at__lt=timezone.now() - timedelta(days=1)).delete()
+
+
 def recover_stale_tasks(now: datetime | None = None) -> dict[str, int]:
     """Queue again (or fail, past the limit) every task whose worker stopped beating."""
     now = now or timezone.now()
@@ -41,8 +46,11 @@ def recover_stale_tasks(now: datetime | None = None) -> dict[str, int]:
     heartbeats = WorkerHeartbeat.objects.filter(seen_at__gte=stale_before)
     alive = set(heartbeats.values_list("worker_id", flat=True))
     counts = {"retried": 0, "failed": 0}
+    running = DBTaskResult.objects.running().filter(started_at__lt=stale_before)
+    # Most ticks find nothing: no write transaction then (SQLite has one writer at a time).
+    if not running.exists():
+        return counts
     with transaction.atomic():
-        running = DBTaskResult.objects.running().filter(started_at__lt=stale_before)
         for result in running.select_for_update(skip_locked=True):
             if result.worker_ids and result.worker_ids[-1] in alive:
                 continue
@@ -52,7 +60,6 @@ def recover_stale_tasks(now: datetime | None = None) -> dict[str, int]:
             else:
                 _give_up(result, now)
                 counts["failed"] += 1
-    WorkerHeartbeat.objects.filter(seen_at__lt=now - timedelta(days=1)).delete()
     return counts
 
 

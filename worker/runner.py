@@ -42,6 +42,7 @@ class Housekeeping(threading.Thread):
 class CollectifWorker(Worker):
     def run(self) -> None:
         recovery.beat(self.worker_id)
+        recovery.forget_the_long_dead()
         housekeeping = Housekeeping(self.worker_id)
         housekeeping.start()
         try:
