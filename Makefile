@@ -28,15 +28,18 @@ install: $(VENV)/.installed-app
 
 install-test: $(VENV)/.installed-test node_modules/.package-lock.json
 
+# One public address: links in emails, feeds and the sitemap follow the port (SITE_URL), and the
+# Wagtail site record follows SITE_URL at migrate. The worker is quiet (warnings and failures);
+# the login is printed once the site answers, so it stays the last thing on screen.
+run: export SITE_URL ?= http://127.0.0.1:$(PORT)
 run: install
 	$(PY) manage.py migrate --no-input -v0
 	$(PY) manage.py load_demo_content
-	@echo ""
-	@echo "  Collectif:  http://127.0.0.1:$(PORT)/"
-	@echo "  Admin:      http://127.0.0.1:$(PORT)/admin/   login: admin / $${DEMO_ADMIN_PASSWORD:-collectif-demo}"
-	@echo ""
-	@$(PY) manage.py db_worker & worker=$$!; \
+	@$(PY) manage.py run_worker & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	{ $(PY) tools/wait_until_served.py http://127.0.0.1:$(PORT)/robots.txt && \
+	  printf '\n  Collectif:  %s/\n  Admin:      %s/admin/   login: admin / %s\n\n' \
+		"$$SITE_URL" "$$SITE_URL" "$${DEMO_ADMIN_PASSWORD:-collectif-demo}"; } & \
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 # Production-like local serving (gunicorn, production settings, WhiteNoise): what `make bench`

@@ -9,12 +9,13 @@ class MediaPagesConfig(AppConfig):
 
     def ready(self) -> None:
         # Django's documented place to connect signals: the models are loaded by now.
-        from media_pages import content_cache, signals
+        from media_pages import content_cache, public_address, signals
 
         signals.connect()
         content_cache.connect()
         # `migrate` alone prepares a database: the database cache's table comes with it.
         post_migrate.connect(create_cache_table, sender=self, dispatch_uid="create_cache_table")
+        post_migrate.connect(public_address.sync_after_migrate, sender=self)
 
 
 def create_cache_table(sender, using: str = "default", verbosity: int = 1, **kwargs) -> None:

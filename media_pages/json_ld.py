@@ -12,6 +12,7 @@ from wagtail.models import Page
 from community.contributions import credits_by_role
 from community.models import Person
 from media_pages.community_links import person_url_for
+from media_pages.public_address import public_url
 
 # The characters that could close the <script> element or open a comment inside it.
 _SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
@@ -24,9 +25,7 @@ def json_ld_script(data: dict) -> SafeString:
 
 
 def _absolute(request: HttpRequest | None, url: str) -> str:
-    if request is None or url.startswith(("http://", "https://")):
-        return url
-    return request.build_absolute_uri(url)
+    return public_url(url)
 
 
 def _image_url(request: HttpRequest | None, image, spec: str = "fill-1200x630") -> str | None:

@@ -22,6 +22,7 @@ APPS = (
     "search",
     "badges",
     "demo",
+    "worker",
     "config",
 )
 NOT_PRODUCTION = ("bench", "tests")
@@ -33,6 +34,8 @@ FORBIDDEN: dict[str, set[str]] = {
     # Badges read attendance and credits; nothing reads badges but through signals and hooks.
     "newsletter": {"badges"},
     "search": {"badges"},
+    # The worker runs Wagtail's and the queue's housekeeping; it knows no content family.
+    "worker": set(APPS) - {"worker"},
 }
 
 

@@ -21,7 +21,10 @@ VAR_DIR = Path(env_str("VAR_DIR", str(BASE_DIR / "var")))
 SECRET_KEY = env_str("SECRET_KEY")
 DEBUG = False
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"])
-SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# The one public address of every absolute link (emails, feeds, sitemap, JSON-LD); the default
+# Wagtail Site follows it after each migrate (media_pages.public_address). In development it
+# follows the port `make run` serves on.
+SITE_URL = env_str("SITE_URL", f"http://127.0.0.1:{env_int('PORT', 8000)}").rstrip("/")
 WAGTAILADMIN_BASE_URL = SITE_URL
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [SITE_URL])
 
@@ -35,6 +38,7 @@ INSTALLED_APPS = [
     "newsletter",
     "badges",
     "demo",
+    "worker",
     "wagtail.contrib.settings",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -161,6 +165,17 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Collectif Apprenant <noreply
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# The worker (manage.py run_worker): periodic jobs, heartbeats and lost tasks (worker/).
+SCHEDULED_PUBLISHING_SECONDS = env_int("SCHEDULED_PUBLISHING_SECONDS", 60)
+WORKER_HEARTBEAT_SECONDS = float(env_str("WORKER_HEARTBEAT_SECONDS", "5"))
+# A RUNNING task whose worker has been silent this long was lost with it: run it again, up to
+# TASK_MAX_ATTEMPTS runs in all, then it is marked failed (Reports → Failed tasks).
+TASK_STALE_SECONDS = env_int("TASK_STALE_SECONDS", 60)
+TASK_MAX_ATTEMPTS = env_int("TASK_MAX_ATTEMPTS", 3)
+TASK_RESULTS_KEEP_DAYS = env_int("TASK_RESULTS_KEEP_DAYS", 7)
+TASK_FAILURES_KEEP_DAYS = env_int("TASK_FAILURES_KEEP_DAYS", 30)
+# Visitors' search queries (Wagtail's query log) are deleted after this many days.
+WAGTAILSEARCH_HITS_MAX_AGE = env_int("SEARCH_QUERY_LOG_DAYS", 7)
 
 # Newsletter sending: messages per SMTP connection, messages per second per worker (0: no
 # limit), seconds after which a dead worker's claimed messages are sent by another.
@@ -168,7 +183,7 @@ NEWSLETTER_FROM_EMAIL = env_str("NEWSLETTER_FROM_EMAIL", DEFAULT_FROM_EMAIL)
 NEWSLETTER_BATCH_SIZE = env_int("NEWSLETTER_BATCH_SIZE", 100)
 NEWSLETTER_SEND_RATE = float(env_str("NEWSLETTER_SEND_RATE", "20"))
 NEWSLETTER_CLAIM_TIMEOUT = env_int("NEWSLETTER_CLAIM_TIMEOUT", 300)
-NEWSLETTER_SMTP_TIMEOUT = env_int("NEWSLETTER_SMTP_TIMEOUT", 30)
+NEWSLETTER_SMTP_TIMEOUT = env_int("NEWSLETTER_SMTP_TIMEOUT", env_int("EMAIL_TIMEOUT", 30))
 NEWSLETTER_RETRY_DELAY = env_int("NEWSLETTER_RETRY_DELAY", 60)
 NEWSLETTER_MAX_ATTEMPTS = env_int("NEWSLETTER_MAX_ATTEMPTS", 3)
 NEWSLETTER_CONFIRMATION_MAX_AGE = env_int("NEWSLETTER_CONFIRMATION_MAX_AGE", 3 * 24 * 3600)

@@ -6,9 +6,11 @@ console email, files under ``var/``); production settings refuse the defaults th
 
 import os
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 import dj_database_url
+import environ
+from django.core.exceptions import ImproperlyConfigured
 
 
 def env_str(name: str, default: str = "") -> str:
@@ -182,23 +184,28 @@ def engine_backend(backend: str, url: str, index_prefix: str) -> dict:
     }
 
 
+EMAIL_URL_OPTIONS = ("starttls", "timeout")
+TRUE_WORDS = {"1", "true", "yes", "on"}
+FALSE_WORDS = {"0", "false", "no", "off", ""}
+
+
 def email_config() -> dict:
-    """``EMAIL_URL=smtp://user:pass@host:port`` (``smtps://`` for TLS, ``?starttls=1``)."""
+    """``EMAIL_URL=smtp://user:pass@host:port?starttls=1``, or ``smtps://…`` for implicit TLS.
+
+    User and password are percent-decoded (a password with ``@``, ``:`` or ``/`` is written
+    ``%40``, ``%3A``, ``%2F``). ``EMAIL_HOST`` and friends are the alternative to the URL.
+    Every SMTP connection gives up after ``EMAIL_TIMEOUT`` seconds of silence.
+    """
     url = env_str("EMAIL_URL")
     host = env_str("EMAIL_HOST")
+    timeout = env_int("EMAIL_TIMEOUT", 30)
     if not url and not host:
-        return {"EMAIL_BACKEND": "django.core.mail.backends.console.EmailBackend"}
-    if url:
-        parts = urlsplit(url)
         return {
-            "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
-            "EMAIL_HOST": parts.hostname or "localhost",
-            "EMAIL_PORT": parts.port or (465 if parts.scheme == "smtps" else 25),
-            "EMAIL_HOST_USER": parts.username or "",
-            "EMAIL_HOST_PASSWORD": parts.password or "",
-            "EMAIL_USE_SSL": parts.scheme == "smtps",
-            "EMAIL_USE_TLS": "starttls=1" in (parts.query or ""),
+            "EMAIL_BACKEND": "django.core.mail.backends.console.EmailBackend",
+            "EMAIL_TIMEOUT": timeout,
         }
+    if url:
+        return {"EMAIL_TIMEOUT": timeout, **email_url_config(url)}
     return {
         "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
         "EMAIL_HOST": host,
@@ -207,4 +214,49 @@ def email_config() -> dict:
         "EMAIL_HOST_PASSWORD": env_str("EMAIL_HOST_PASSWORD"),
         "EMAIL_USE_TLS": env_bool("EMAIL_USE_TLS"),
         "EMAIL_USE_SSL": env_bool("EMAIL_USE_SSL"),
+        "EMAIL_TIMEOUT": timeout,
     }
+
+
+def email_url_config(url: str) -> dict:
+    """django-environ reads and decodes the URL; the schemes and options keep our meaning.
+
+    django-environ's ``smtps`` means STARTTLS; ours (the README's) is implicit TLS on 465, as
+    the scheme's registered meaning is. STARTTLS is the ``starttls`` parameter.
+    """
+    parts = urlsplit(url)
+    scheme = {"smtp+tls": "smtp", "smtp+ssl": "smtps"}.get(parts.scheme, parts.scheme)
+    if scheme not in ("smtp", "smtps"):
+        raise ImproperlyConfigured(
+            f"EMAIL_URL: unknown scheme {parts.scheme!r}; expected smtp:// or smtps://."
+        )
+    options = parse_qs(parts.query, keep_blank_values=True)
+    unknown = sorted(set(options) - set(EMAIL_URL_OPTIONS))
+    if unknown:
+        raise ImproperlyConfigured(
+            f"EMAIL_URL: unknown parameter(s) {', '.join(unknown)}; "
+            f"accepted: {', '.join(EMAIL_URL_OPTIONS)}."
+        )
+    starttls = _url_flag(options, "starttls")
+    if starttls and scheme == "smtps":
+        raise ImproperlyConfigured("EMAIL_URL: smtps:// is already TLS; drop starttls.")
+    decoded = environ.Env.email_url_config(parts._replace(query="").geturl())
+    config = {
+        "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        "EMAIL_HOST": decoded["EMAIL_HOST"] or "localhost",
+        "EMAIL_PORT": decoded["EMAIL_PORT"] or (465 if scheme == "smtps" else 25),
+        "EMAIL_HOST_USER": decoded["EMAIL_HOST_USER"] or "",
+        "EMAIL_HOST_PASSWORD": decoded["EMAIL_HOST_PASSWORD"] or "",
+        "EMAIL_USE_SSL": scheme == "smtps",
+        "EMAIL_USE_TLS": starttls,
+    }
+    if "timeout" in options:
+        config["EMAIL_TIMEOUT"] = int(options["timeout"][-1])
+    return config
+
+
+def _url_flag(options: dict[str, list[str]], name: str) -> bool:
+    value = options.get(name, ["0"])[-1].strip().lower()
+    if value not in TRUE_WORDS | FALSE_WORDS:
+        raise ImproperlyConfigured(f"EMAIL_URL: {name}={value!r}; expected 1 or 0.")
+    return value in TRUE_WORDS

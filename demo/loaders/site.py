@@ -7,6 +7,7 @@ from django.db import transaction
 from wagtail.models import Page, Site
 
 from media_pages.models import HomePage, SiteIdentity, SitemapPage, StandardPage
+from media_pages.public_address import site_host_and_port
 
 from .common import Report, child_page, read_data
 from .streamfield import stream_data
@@ -54,8 +55,8 @@ def load_home(data: dict, report: Report) -> HomePage:
     # Wagtail's first migration leaves a "Welcome" page as the site root: replace it.
     welcome = site.root_page if site else None
     if site is None:
-        site = Site(is_default_site=True, port=80)
-    site.hostname = data["site"]["hostname"]
+        site = Site(is_default_site=True)
+    site.hostname, site.port = site_host_and_port()
     site.site_name = data["site"]["name"]
     site.root_page = home
     site.save()

@@ -24,6 +24,7 @@ from wagtail.search import index
 
 from media_pages.models import BasePage
 from media_pages.pagination import paginate
+from media_pages.public_address import public_url
 from media_pages.routing import FileRoutesMixin
 from media_pages.transcripts import Cue, cues_from_text, text_format
 from media_pages.visibility import visible_pages
@@ -202,8 +203,7 @@ class PodcastShowPage(FileRoutesMixin, BasePage):
         return f"{settings.SITE_URL}{page_path}{self.reverse_subpage('feed')}"
 
     def feed_url(self, request: HttpRequest | None = None) -> str:
-        relative = self.get_url(request) + self.reverse_subpage("feed")
-        return request.build_absolute_uri(relative) if request else relative
+        return public_url(self.get_url(request) + self.reverse_subpage("feed"))
 
     def public_episodes(self):
         """Live, public, already published episodes, newest first."""

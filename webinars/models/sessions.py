@@ -387,8 +387,7 @@ class WebinarPage(FileRoutesMixin, BasePage):
 
     def get_json_ld(self, request: HttpRequest | None = None) -> dict:
         """schema.org ``Event``, for search engines and calendars."""
-        base_url = f"{request.scheme}://{request.get_host()}" if request else settings.SITE_URL
-        return session_event_data(self, base_url)
+        return session_event_data(self, settings.SITE_URL)
 
     def reporter_bylines(self) -> dict[str, str]:
         """The reporters' role after their name, in the form each chose (one query)."""
