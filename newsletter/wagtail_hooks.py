@@ -10,6 +10,8 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from media_pages.spreadsheets import FormulaSafeIndexView
+
 from . import admin_views
 from .email import send_test
 from .models import NewsletterPage, NewsletterSend, Subscriber
@@ -19,6 +21,7 @@ class SubscriberViewSet(ModelViewSet):
     """List, search, filter, export (CSV/XLSX) and delete subscribers' data."""
 
     model = Subscriber
+    index_view_class = FormulaSafeIndexView
     url_prefix = "newsletter/subscribers"
     url_namespace = "newsletter_subscribers"
     icon = "user"

@@ -9,8 +9,9 @@ from datetime import datetime, timedelta
 from django.utils import timezone
 from django_tasks import default_task_backend, task
 
-from webinars.emails import send_registration_email
+from webinars.emails import request_email, send_registration_email
 from webinars.models.registrations import Registration, RegistrationStatus
+from webinars.registrations import RegistrationRequest
 
 REMINDER_BEFORE = timedelta(days=1)
 
@@ -19,6 +20,14 @@ REMINDER_BEFORE = timedelta(days=1)
 def send_registration_message(registration_id: int, kind: str) -> None:
     registration = Registration.objects.select_related("session").get(pk=registration_id)
     send_registration_email(registration, kind)
+
+
+@task()
+def send_registration_request(session_id: int, name: str, email: str, organisation: str) -> None:
+    session_model = Registration._meta.get_field("session").related_model
+    session = session_model.objects.get(pk=session_id)
+    request = RegistrationRequest(session_id, name, email, organisation)
+    request_email(session, request).send()
 
 
 def _claim_and_send(registrations, field: str, kind: str) -> int:

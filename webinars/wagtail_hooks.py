@@ -4,6 +4,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from media_pages.spreadsheets import FormulaSafeIndexView
 from webinars.admin_views import import_attendance
 from webinars.models import Registration
 
@@ -12,6 +13,7 @@ class RegistrationViewSet(ModelViewSet):
     """Registrations per session: mark attendance, export registrations and attendance as CSV."""
 
     model = Registration
+    index_view_class = FormulaSafeIndexView
     icon = "form"
     menu_label = _("Registrations")
     add_to_admin_menu = False
