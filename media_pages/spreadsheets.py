@@ -19,9 +19,8 @@ def neutralise_formula(value):
 
 class FormulaSafeIndexView(IndexView):
     def write_csv_row(self, writer, row_dict):
-        return writer.writerow(
-            {
-                field: neutralise_formula(self.preprocess_field_value(field, value, self.FORMAT_CSV))
-                for field, value in row_dict.items()
-            }
-        )
+        cells = {
+            field: self.preprocess_field_value(field, value, self.FORMAT_CSV)
+            for field, value in row_dict.items()
+        }
+        return writer.writerow({field: neutralise_formula(cell) for field, cell in cells.items()})

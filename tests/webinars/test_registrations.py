@@ -99,7 +99,8 @@ def test_tampered_expired_or_other_session_links_register_nobody(
 
 
 def test_names_lose_newlines_and_control_characters(client, session):
-    register(client, session, "camille@example.org", name="Camille\r\nBcc: x@evil.example\x07\u2028")
+    typed = "Camille\r\nBcc: x@evil.example\x07\u2028"
+    register(client, session, "camille@example.org", name=typed)
     registration = Registration.objects.get()
     assert registration.name == "Camille Bcc: x@evil.example"
     for message in mail.outbox:
@@ -116,9 +117,7 @@ def test_beyond_capacity_people_join_the_waiting_list(client, session):
     assert "liste d’attente" in page
 
 
-def test_the_answer_does_not_reveal_a_registered_address_the_email_tells_its_owner(
-    client, session
-):
+def test_the_answer_does_not_reveal_a_registered_address_the_email_tells_its_owner(client, session):
     register(client, session, "camille@example.org")
     fresh = ask(client, session, "nouvelle@example.org")
     mail.outbox.clear()
