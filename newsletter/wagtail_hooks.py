@@ -59,6 +59,7 @@ class SendingViewSet(ModelViewSet):
         "requested_at",
         Column("progress_label", label=gettext_lazy("Progress")),
         "finished_at",
+        "last_error",
     ]
     form_fields = []
     copy_view_enabled = False

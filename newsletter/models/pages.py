@@ -1,5 +1,7 @@
+import re
 from datetime import datetime, timedelta
 
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
 from django.http import HttpRequest, HttpResponse
@@ -23,6 +25,7 @@ from newsletter.page_views import subscribe_form_view
 from .sending import NewsletterSend
 from .subscribers import LANGUAGE_CHOICES
 
+LINE_BREAKS = re.compile(r"[\r\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 ISSUES_PER_PAGE = 12
 RECENT_LIMIT = 12
 FIRST_ISSUE_LOOKBACK = timedelta(days=60)
@@ -175,6 +178,15 @@ class NewsletterPage(BasePage):
 
     def get_summary(self) -> str:
         return self.search_description or self.intro or self.preheader
+
+    def clean(self) -> None:
+        super().clean()
+        # A line break in a mail header would let the subject add headers of its own; Django
+        # refuses to send such a message, so it is refused here, where the editor can fix it.
+        if LINE_BREAKS.search(self.subject or ""):
+            raise ValidationError(
+                {"subject": _("The subject must fit on one line: remove the line breaks.")}
+            )
 
     def serve_preview(self, request: HttpRequest, mode_name: str) -> HttpResponse:
         if mode_name in ("email", "email-text"):

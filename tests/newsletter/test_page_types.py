@@ -79,6 +79,25 @@ class NewsletterPageTypeTests(WagtailPageTestCase):
         issue = NewsletterPage.objects.get(slug="lettre-de-decembre")
         self.assertEqual(issue.body[1].value.url(), "https://example.org/")
 
+    def test_a_subject_with_a_line_break_is_refused_in_french_and_nothing_is_saved(self):
+        data = nested_form_data(
+            {
+                "credits": inline_formset([]),
+                "title": "Lettre piégée",
+                "slug": "lettre-piegee",
+                "subject": "Nouvelles\r\nBcc: x@evil.example",
+                "preheader": "",
+                "language": "fr",
+                "intro": "",
+                "body": streamfield([]),
+            }
+        )
+        url = f"/admin/pages/add/newsletter/newsletterpage/{self.archive.pk}/"
+        response = self.client.post(url, data)
+        self.assertEqual(response.status_code, 200)
+        self.assertContains(response, "L’objet doit tenir sur une ligne")
+        self.assertFalse(NewsletterPage.objects.filter(slug="lettre-piegee").exists())
+
     def test_call_to_action_needs_a_page_or_an_address(self):
         from wagtail.blocks.struct_block import StructBlockValidationError
 
