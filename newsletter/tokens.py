@@ -1,10 +1,19 @@
-"""Signed tokens for the links in emails: confirmation (expiring) and unsubscribe (lasting)."""
+"""Signed tokens for the links in emails, each bound to one purpose by its salt.
+
+Confirmation links expire after ``NEWSLETTER_CONFIRMATION_MAX_AGE``; unsubscribe links last
+``NEWSLETTER_UNSUBSCRIBE_MAX_AGE`` (a year: old issues keep working, a leaked link does not
+forever); the resubscribe token only lives on the page shown after unsubscribing, for an hour,
+and all it can do is ask for a new double opt-in.
+"""
 
 from django.conf import settings
 from django.core import signing
 
 CONFIRM_SALT = "newsletter.confirm"
 UNSUBSCRIBE_SALT = "newsletter.unsubscribe"
+RESUBSCRIBE_SALT = "newsletter.resubscribe"
+RESUBSCRIBE_MAX_AGE = 3600
+UNSUBSCRIBE_MAX_AGE_DEFAULT = 365 * 24 * 3600
 
 
 class InvalidToken(Exception):
@@ -33,12 +42,28 @@ def read_confirmation_token(token: str) -> dict:
 
 
 def unsubscribe_token(subscriber) -> str:
-    # Unsubscribe links in old emails must keep working (RFC 8058): no expiry.
-    return signing.dumps({"id": subscriber.pk}, salt=UNSUBSCRIBE_SALT)
+    return signing.dumps({"id": subscriber.pk, "email": subscriber.email}, salt=UNSUBSCRIBE_SALT)
 
 
-def read_unsubscribe_token(token: str) -> int:
+def _read_subscriber_token(token: str, salt: str, max_age: int) -> tuple[int, str]:
     try:
-        return int(signing.loads(token, salt=UNSUBSCRIBE_SALT)["id"])
+        data = signing.loads(token, salt=salt, max_age=max_age)
+        return int(data["id"]), str(data["email"])
+    except signing.SignatureExpired as error:
+        raise ExpiredToken from error
     except (signing.BadSignature, KeyError, TypeError, ValueError) as error:
         raise InvalidToken from error
+
+
+def read_unsubscribe_token(token: str) -> tuple[int, str]:
+    """``(subscriber id, address)``; the address must still match, or the link is void."""
+    max_age = getattr(settings, "NEWSLETTER_UNSUBSCRIBE_MAX_AGE", UNSUBSCRIBE_MAX_AGE_DEFAULT)
+    return _read_subscriber_token(token, UNSUBSCRIBE_SALT, max_age)
+
+
+def resubscribe_token(subscriber) -> str:
+    return signing.dumps({"id": subscriber.pk, "email": subscriber.email}, salt=RESUBSCRIBE_SALT)
+
+
+def read_resubscribe_token(token: str) -> tuple[int, str]:
+    return _read_subscriber_token(token, RESUBSCRIBE_SALT, RESUBSCRIBE_MAX_AGE)

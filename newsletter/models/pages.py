@@ -21,6 +21,7 @@ from newsletter.email import preview_email
 from newsletter.feeds import archive_feed
 from newsletter.forms import NewsletterPageForm
 from newsletter.page_views import subscribe_form_view
+from newsletter.subscriptions import CONFIRMATION_RESEND_INTERVAL
 
 from .sending import NewsletterSend
 from .subscribers import LANGUAGE_CHOICES
@@ -120,7 +121,12 @@ class NewsletterIndexPage(FileRoutesMixin, BasePage):
         return TemplateResponse(
             request,
             "newsletter/subscribe_done.html",
-            {"page": self, "self": self, "archive": self},
+            {
+                "page": self,
+                "self": self,
+                "archive": self,
+                "resend_minutes": int(CONFIRMATION_RESEND_INTERVAL.total_seconds() // 60),
+            },
         )
 
 
