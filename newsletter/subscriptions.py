@@ -75,7 +75,7 @@ def confirmation_failed(subscriber_id: int) -> None:
 
 
 def claim_confirmation_retry(subscriber_id: int) -> bool:
-    """True when a retry should send: still pending, and no request sent a link since the failure."""
+    """True when a retry should send: still pending, no link sent by a request since it failed."""
     return bool(
         Subscriber.objects.filter(
             pk=subscriber_id, status=SubscriberStatus.PENDING, confirmation_sent_at__isnull=True
