@@ -8,6 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import path
 from wagtail.fields import StreamField
@@ -170,13 +171,19 @@ class NewsletterPage(BasePage):
                 FieldPanel("preheader"),
                 FieldRowPanel([FieldPanel("language")]),
             ],
-            heading=_("Email"),
+            heading=pgettext_lazy("newsletter format", "Email"),
         ),
         *BasePage.content_panels[1:],
         FieldPanel("body"),
     ]
 
-    preview_modes = [("", _("Web page")), ("email", _("Email")), ("email-text", _("Email (text)"))]
+    preview_modes = [
+        ("", _("Web page")),
+        # "Email" alone is also a form field's label ("Adresse électronique"): a context of its
+        # own keeps the format's name apart.
+        ("email", pgettext_lazy("newsletter format", "Email")),
+        ("email-text", _("Email (text)")),
+    ]
 
     class Meta:
         verbose_name = _("newsletter issue")
