@@ -89,6 +89,11 @@ def register_newsletter_urls():
             name="newsletter_issue_sending",
         ),
         path(
+            "newsletter/issues/<int:page_id>/sending/confirm/",
+            admin_views.confirm_sending,
+            name="newsletter_issue_send_confirm",
+        ),
+        path(
             "newsletter/subscriber-data/<int:pk>/",
             admin_views.export_subscriber,
             name="newsletter_export_subscriber",
@@ -114,9 +119,10 @@ def issue_header_buttons(page, user, view_name, next_url=None):
     yield from _sending_buttons(page, user, 40)
 
 
-@hooks.register("register_page_listing_more_buttons")
+@hooks.register("register_page_listing_buttons")
 def issue_listing_buttons(page, user, next_url=None):
-    yield from _sending_buttons(page, user, 45)
+    # A button of its own in the row, not hidden in the "…" menu.
+    yield from _sending_buttons(page, user, 15)
 
 
 class SendTestMenuItem(ActionMenuItem):

@@ -22,6 +22,7 @@ from newsletter.email import preview_email
 from newsletter.feeds import archive_feed
 from newsletter.forms import NewsletterPageForm
 from newsletter.page_views import subscribe_form_view
+from newsletter.panels import SendingLinkPanel
 from newsletter.subscriptions import CONFIRMATION_RESEND_INTERVAL
 
 from .sending import NewsletterSend
@@ -170,6 +171,7 @@ class NewsletterPage(BasePage):
                 FieldPanel("subject"),
                 FieldPanel("preheader"),
                 FieldRowPanel([FieldPanel("language")]),
+                SendingLinkPanel(),
             ],
             heading=pgettext_lazy("newsletter format", "Email"),
         ),
