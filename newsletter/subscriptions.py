@@ -10,6 +10,7 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.crypto import constant_time_compare
 
 from .models.subscribers import (
     ConsentAction,
@@ -18,7 +19,7 @@ from .models.subscribers import (
     SubscriberStatus,
     consent_version,
 )
-from .tokens import confirmation_token
+from .tokens import address_fingerprint, confirmation_token
 
 # A pending address gets at most one confirmation email per this interval, whatever is posted.
 CONFIRMATION_RESEND_INTERVAL = timedelta(minutes=10)
@@ -136,11 +137,20 @@ def confirm(subscriber_id: int, email: str) -> Confirmation:
     return Confirmation.CONFIRMED
 
 
-def unsubscribe(subscriber_id: int, email: str, source: str) -> Subscriber | None:
+def subscriber_for_link(subscriber_id: int, fingerprint: str, *, lock: bool = False):
+    """The subscriber a link was made for, if the address is still the one it was made for."""
+    queryset = Subscriber.objects.select_for_update() if lock else Subscriber.objects
+    subscriber = queryset.filter(pk=subscriber_id).first()
+    if subscriber is None or not constant_time_compare(
+        address_fingerprint(subscriber.email), fingerprint
+    ):
+        return None
+    return subscriber
+
+
+def unsubscribe(subscriber_id: int, fingerprint: str, source: str) -> Subscriber | None:
     with transaction.atomic():
-        subscriber = (
-            Subscriber.objects.select_for_update().filter(pk=subscriber_id, email=email).first()
-        )
+        subscriber = subscriber_for_link(subscriber_id, fingerprint, lock=True)
         if subscriber is None or subscriber.status == SubscriberStatus.UNSUBSCRIBED:
             return subscriber
         subscriber.status = SubscriberStatus.UNSUBSCRIBED

@@ -8,6 +8,7 @@ and all it can do is ask for a new double opt-in.
 
 from django.conf import settings
 from django.core import signing
+from django.utils.crypto import salted_hmac
 
 CONFIRM_SALT = "newsletter.confirm"
 UNSUBSCRIBE_SALT = "newsletter.unsubscribe"
@@ -41,14 +42,25 @@ def read_confirmation_token(token: str) -> dict:
         raise InvalidToken from error
 
 
+def address_fingerprint(email: str) -> str:
+    """Binds a link to an address without writing the address in the URL (and server logs)."""
+    return salted_hmac("newsletter.address", email).hexdigest()[:20]
+
+
+def _subscriber_token(subscriber, salt: str) -> str:
+    payload = {"id": subscriber.pk, "a": address_fingerprint(subscriber.email)}
+    return signing.dumps(payload, salt=salt)
+
+
 def unsubscribe_token(subscriber) -> str:
-    return signing.dumps({"id": subscriber.pk, "email": subscriber.email}, salt=UNSUBSCRIBE_SALT)
+    return _subscriber_token(subscriber, UNSUBSCRIBE_SALT)
 
 
 def _read_subscriber_token(token: str, salt: str, max_age: int) -> tuple[int, str]:
+    """``(subscriber id, address fingerprint)``."""
     try:
         data = signing.loads(token, salt=salt, max_age=max_age)
-        return int(data["id"]), str(data["email"])
+        return int(data["id"]), str(data["a"])
     except signing.SignatureExpired as error:
         raise ExpiredToken from error
     except (signing.BadSignature, KeyError, TypeError, ValueError) as error:
@@ -56,13 +68,13 @@ def _read_subscriber_token(token: str, salt: str, max_age: int) -> tuple[int, st
 
 
 def read_unsubscribe_token(token: str) -> tuple[int, str]:
-    """``(subscriber id, address)``; the address must still match, or the link is void."""
+    """``(subscriber id, address fingerprint)``: a link for an address that changed is void."""
     max_age = getattr(settings, "NEWSLETTER_UNSUBSCRIBE_MAX_AGE", UNSUBSCRIBE_MAX_AGE_DEFAULT)
     return _read_subscriber_token(token, UNSUBSCRIBE_SALT, max_age)
 
 
 def resubscribe_token(subscriber) -> str:
-    return signing.dumps({"id": subscriber.pk, "email": subscriber.email}, salt=RESUBSCRIBE_SALT)
+    return _subscriber_token(subscriber, RESUBSCRIBE_SALT)
 
 
 def read_resubscribe_token(token: str) -> tuple[int, str]:

@@ -7,7 +7,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
 from . import subscriptions, tasks
-from .models import NewsletterIndexPage, Subscriber, SubscriberStatus
+from .models import NewsletterIndexPage, SubscriberStatus
 from .tokens import (
     ExpiredToken,
     InvalidToken,
@@ -77,7 +77,7 @@ def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
     security scanners open every link of a message.
     """
     try:
-        subscriber_id, email = read_unsubscribe_token(token)
+        subscriber_id, fingerprint = read_unsubscribe_token(token)
     except ExpiredToken:
         return message_page(
             request,
@@ -101,7 +101,9 @@ def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
         return TemplateResponse(request, "newsletter/unsubscribe.html", context)
     one_click = request.POST.get("List-Unsubscribe") == "One-Click"
     subscriber = subscriptions.unsubscribe(
-        subscriber_id, email, source="one-click (RFC 8058)" if one_click else "unsubscribe page"
+        subscriber_id,
+        fingerprint,
+        source="one-click (RFC 8058)" if one_click else "unsubscribe page",
     )
     unsubscribed = subscriber is not None and subscriber.status == SubscriberStatus.UNSUBSCRIBED
     context = {
@@ -117,7 +119,7 @@ def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
 def resubscribe(request: HttpRequest, token: str) -> HttpResponse:
     """ "Unsubscribed by mistake?": a new double opt-in, the confirmation link goes by email."""
     try:
-        subscriber_id, email = read_resubscribe_token(token)
+        subscriber_id, fingerprint = read_resubscribe_token(token)
     except InvalidToken:
         return message_page(
             request,
@@ -133,7 +135,7 @@ def resubscribe(request: HttpRequest, token: str) -> HttpResponse:
             _("Tick the box to agree to receive the newsletter."),
             status=400,
         )
-    subscriber = Subscriber.objects.filter(pk=subscriber_id, email=email).first()
+    subscriber = subscriptions.subscriber_for_link(subscriber_id, fingerprint)
     if subscriber is not None:
         subscriptions.request_subscription(
             subscriber.email,
