@@ -141,3 +141,30 @@ def test_reminder_for_an_old_start_time_sends_nothing(session, smtp_server):
     old_start = (session.start - timedelta(days=1)).isoformat()
     assert send_session_reminders.call(session.pk, old_start) == 0
     assert smtp_server.messages == []
+
+
+def test_a_registration_email_the_server_refused_is_retried_with_backoff(session, settings):
+    from django_tasks import default_task_backend
+
+    from tests.webinars.conftest import free_port
+    from webinars.tasks import MESSAGE_ATTEMPTS, send_registration_message
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", free_port()  # nobody listens
+    registration = Registration.objects.create(
+        session=session, name="Inès", email="ines@example.org", consent_at=timezone.now()
+    )
+    default_task_backend.clear()
+    delays = []
+    for attempt in range(1, MESSAGE_ATTEMPTS):
+        before = timezone.now()
+        assert send_registration_message.call(registration.pk, "confirmation", attempt) == "retry"
+        (retry,) = default_task_backend.results
+        assert retry.args == [registration.pk, "confirmation", attempt + 1]
+        delays.append(round((retry.task.run_after - before).total_seconds() / 60))
+        default_task_backend.clear()
+    assert delays == [1, 5, 25]
+    with pytest.raises(OSError):  # the last attempt fails for good, in the task's result
+        send_registration_message.call(registration.pk, "confirmation", MESSAGE_ATTEMPTS)
+    assert default_task_backend.results == []
