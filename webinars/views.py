@@ -1,6 +1,7 @@
 """The public side of registrations: the form on the session page, and the cancel link."""
 
 from django.contrib import messages
+from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
@@ -14,6 +15,7 @@ from webinars.models.registrations import RegistrationStatus
 from webinars.tasks import send_registration_message, send_registration_request
 from webinars.throttle import too_many
 
+ALREADY_INTERVAL = 600
 CHECK_YOUR_INBOX = gettext_lazy(
     "Thank you. An email is on its way to this address: open its link to confirm the "
     "registration. Nothing is recorded until then."
@@ -62,7 +64,10 @@ def register(request: HttpRequest, session) -> HttpResponse:
     data = form.cleaned_data
     existing = registrations.active_registration(session, data["email"])
     if existing is not None:
-        _notify(existing, "already")
+        # The address owner did not necessarily ask: one reminder per 10 minutes at most.
+        key = f"webinars:already:{existing.pk}:{existing.created_at.timestamp()}"
+        if cache.add(key, True, timeout=ALREADY_INTERVAL):
+            _notify(existing, "already")
     else:
         email = registrations.normalise_email(data["email"])
         name, organisation = data["name"], data["organisation"]

@@ -133,6 +133,8 @@ def test_the_answer_does_not_reveal_a_registered_address_the_email_tells_its_own
     [reminder] = mail.outbox
     assert reminder.to == ["camille@example.org"]
     assert "déjà inscrite" in reminder.body and "/annulation/?jeton=" in reminder.body
+    ask(client, session, "camille@example.org")  # asked again at once: no second reminder
+    assert len(mail.outbox) == 1
     assert Registration.objects.filter(session=session).count() == 1
 
 
