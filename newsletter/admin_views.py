@@ -1,6 +1,7 @@
 """The issue's sending page in the admin: progress, "Send", "Retry failures", "Send me a test"."""
 
 import json
+import smtplib
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -13,10 +14,9 @@ from wagtail import hooks
 
 from .email import send_test
 from .models import NewsletterPage, NewsletterSend, Subscriber
+from .panels import SEND_PERMISSION
 from .sending import AlreadySent, recipients, retry_failed, start_send
 from .tasks import enqueue_batch
-
-SEND_PERMISSION = "newsletter.send_newsletter"
 
 
 def can_send(user) -> bool:
@@ -47,12 +47,41 @@ def _handle_action(request: HttpRequest, issue: NewsletterPage, send) -> HttpRes
         if not address:
             messages.error(request, _("Your account has no email address to send the test to."))
         else:
-            send_test(issue.get_latest_revision_as_object(), address)
-            messages.success(request, _("A test was sent to %(email)s.") % {"email": address})
-    elif action == "send":
+            try:
+                send_test(issue.get_latest_revision_as_object(), address)
+            except (OSError, smtplib.SMTPException, ValueError) as error:
+                messages.error(
+                    request, _("The test could not be sent: %(error)s") % {"error": error}
+                )
+            else:
+                messages.success(request, _("A test was sent to %(email)s.") % {"email": address})
+    elif action == "retry" and send is not None:
+        count = retry_failed(send, enqueue=enqueue_batch)
+        message = _("%(count)s failed messages will be sent again.") % {"count": count}
+        messages.success(request, message)
+    return redirect("newsletter_issue_sending", page_id=issue.pk)
+
+
+def confirm_sending(request: HttpRequest, page_id: int) -> HttpResponse:
+    """The step between "Send" and sending: who will receive it, how many; only a POST sends.
+
+    The POST carries the count that was shown: if subscribers came or went meanwhile, the
+    editor sees the new number and confirms again. A second POST (double click, two editors)
+    finds the issue's sending and sends nothing more.
+    """
+    issue = get_object_or_404(NewsletterPage, pk=page_id)
+    if not can_send(request.user):
+        raise PermissionDenied
+    if NewsletterSend.objects.filter(issue=issue).exists():
+        messages.warning(request, _("This issue has already been sent; nothing was sent again."))
+        return redirect("newsletter_issue_sending", page_id=issue.pk)
+    count = recipients(issue).count()
+    count_changed = False
+    if request.method == "POST":
         if not issue.live:
             messages.error(request, _("Publish the issue before sending it."))
-        else:
+            return redirect("newsletter_issue_sending", page_id=issue.pk)
+        if request.POST.get("recipient_count") == str(count):
             try:
                 start_send(issue, request.user, enqueue=enqueue_batch)
             except AlreadySent:
@@ -61,11 +90,15 @@ def _handle_action(request: HttpRequest, issue: NewsletterPage, send) -> HttpRes
                 )
             else:
                 messages.success(request, _("Sending has started."))
-    elif action == "retry" and send is not None:
-        count = retry_failed(send, enqueue=enqueue_batch)
-        message = _("%(count)s failed messages will be sent again.") % {"count": count}
-        messages.success(request, message)
-    return redirect("newsletter_issue_sending", page_id=issue.pk)
+            return redirect("newsletter_issue_sending", page_id=issue.pk)
+        count_changed = True
+    context = {
+        "issue": issue,
+        "recipient_count": count,
+        "count_changed": count_changed,
+        "header_title": _("Confirm the sending: %(title)s") % {"title": issue.title},
+    }
+    return TemplateResponse(request, "newsletter/admin/confirm_sending.html", context)
 
 
 def export_subscriber(request: HttpRequest, pk: int) -> HttpResponse:

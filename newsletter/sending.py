@@ -246,6 +246,12 @@ class BatchSender:
                     outcome.released = len(remaining)
                     outcome.errors.append(str(error))
                     return outcome
+                except Exception as error:
+                    # The message itself cannot be built (e.g. ``BadHeaderError``): trying again
+                    # cannot help, so the delivery fails for good and the admin shows why.
+                    self.record_unsendable(delivery, error)
+                    outcome.failed += 1
+                    outcome.errors.append(str(error))
                 else:
                     outcome.sent += 1
         finally:
@@ -289,6 +295,12 @@ class BatchSender:
             error=f"{code} {text}"[:1000],
             claim_token="",
         )
+
+    def record_unsendable(self, delivery: Delivery, error: Exception) -> None:
+        reason = f"{type(error).__name__}: {error}"
+        logger.error("Newsletter send %s: delivery %s: %s", self.send.pk, delivery.pk, reason)
+        self.record_refusal(delivery, 554, reason)
+        NewsletterSend.objects.filter(pk=self.send.pk).update(last_error=reason[:1000])
 
     def release(self, ids: list[int], error: Exception, blamed: int | None = None) -> None:
         """Give claims back after a connection failure, and back off before the next try."""

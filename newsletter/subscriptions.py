@@ -10,6 +10,7 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.crypto import constant_time_compare
 
 from .models.subscribers import (
     ConsentAction,
@@ -18,7 +19,7 @@ from .models.subscribers import (
     SubscriberStatus,
     consent_version,
 )
-from .tokens import confirmation_token
+from .tokens import address_fingerprint, confirmation_token
 
 # A pending address gets at most one confirmation email per this interval, whatever is posted.
 CONFIRMATION_RESEND_INTERVAL = timedelta(minutes=10)
@@ -35,7 +36,12 @@ def record(subscriber: Subscriber, action: str, consent_text: str = "", source: 
 
 
 def request_subscription(
-    email: str, language: str, consent_text: str, *, send_confirmation: Callable[[int], object]
+    email: str,
+    language: str,
+    consent_text: str,
+    *,
+    send_confirmation: Callable[[int], object],
+    source: str = "form",
 ) -> None:
     """Record the request and have ``send_confirmation(subscriber_id)`` mail the link, unless
     the address is confirmed already.
@@ -52,7 +58,7 @@ def request_subscription(
             return
         subscriber.status = SubscriberStatus.PENDING
         subscriber.language = language
-        record(subscriber, ConsentAction.REQUESTED, consent_text, source="form")
+        record(subscriber, ConsentAction.REQUESTED, consent_text, source=source)
         recently = subscriber.confirmation_sent_at and (
             timezone.now() - subscriber.confirmation_sent_at < CONFIRMATION_RESEND_INTERVAL
         )
@@ -60,6 +66,22 @@ def request_subscription(
             subscriber.confirmation_sent_at = timezone.now()
             transaction.on_commit(lambda: send_confirmation(subscriber.pk))
         subscriber.save()
+
+
+def confirmation_failed(subscriber_id: int) -> None:
+    """The confirmation email did not leave: the next request may send one at once."""
+    Subscriber.objects.filter(pk=subscriber_id, status=SubscriberStatus.PENDING).update(
+        confirmation_sent_at=None
+    )
+
+
+def claim_confirmation_retry(subscriber_id: int) -> bool:
+    """True when a retry should send: still pending, no link sent by a request since it failed."""
+    return bool(
+        Subscriber.objects.filter(
+            pk=subscriber_id, status=SubscriberStatus.PENDING, confirmation_sent_at__isnull=True
+        ).update(confirmation_sent_at=timezone.now())
+    )
 
 
 def send_confirmation_email(subscriber_id: int) -> None:
@@ -102,7 +124,9 @@ def confirm(subscriber_id: int, email: str) -> Confirmation:
             return Confirmation.NOT_PENDING
         subscriber.status = SubscriberStatus.CONFIRMED
         subscriber.confirmed_at = timezone.now()
-        subscriber.save(update_fields=["status", "confirmed_at"])
+        # The link did its work: a later request (after unsubscribing) gets a new one at once.
+        subscriber.confirmation_sent_at = None
+        subscriber.save(update_fields=["status", "confirmed_at", "confirmation_sent_at"])
         requested = subscriber.consent_records.filter(action=ConsentAction.REQUESTED).last()
         record(
             subscriber,
@@ -113,9 +137,20 @@ def confirm(subscriber_id: int, email: str) -> Confirmation:
     return Confirmation.CONFIRMED
 
 
-def unsubscribe(subscriber_id: int, source: str) -> Subscriber | None:
+def subscriber_for_link(subscriber_id: int, fingerprint: str, *, lock: bool = False):
+    """The subscriber a link was made for, if the address is still the one it was made for."""
+    queryset = Subscriber.objects.select_for_update() if lock else Subscriber.objects
+    subscriber = queryset.filter(pk=subscriber_id).first()
+    if subscriber is None or not constant_time_compare(
+        address_fingerprint(subscriber.email), fingerprint
+    ):
+        return None
+    return subscriber
+
+
+def unsubscribe(subscriber_id: int, fingerprint: str, source: str) -> Subscriber | None:
     with transaction.atomic():
-        subscriber = Subscriber.objects.select_for_update().filter(pk=subscriber_id).first()
+        subscriber = subscriber_for_link(subscriber_id, fingerprint, lock=True)
         if subscriber is None or subscriber.status == SubscriberStatus.UNSUBSCRIBED:
             return subscriber
         subscriber.status = SubscriberStatus.UNSUBSCRIBED
@@ -123,16 +158,3 @@ def unsubscribe(subscriber_id: int, source: str) -> Subscriber | None:
         subscriber.save(update_fields=["status", "unsubscribed_at"])
         record(subscriber, ConsentAction.UNSUBSCRIBED, source=source)
     return subscriber
-
-
-def resubscribe(subscriber_id: int, consent_text: str) -> bool:
-    """Undo an unsubscription from the link in one's own email: the token proves the address."""
-    with transaction.atomic():
-        subscriber = Subscriber.objects.select_for_update().filter(pk=subscriber_id).first()
-        if subscriber is None or subscriber.status != SubscriberStatus.UNSUBSCRIBED:
-            return False
-        subscriber.status = SubscriberStatus.CONFIRMED
-        subscriber.confirmed_at = timezone.now()
-        subscriber.save(update_fields=["status", "confirmed_at"])
-        record(subscriber, ConsentAction.RESUBSCRIBED, consent_text, source="unsubscribe page")
-    return True

@@ -8,9 +8,16 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from media_pages.visibility import visible_pages
 
-from . import subscriptions
+from . import subscriptions, tasks
 from .models import NewsletterIndexPage, SubscriberStatus
-from .tokens import ExpiredToken, InvalidToken, read_confirmation_token, read_unsubscribe_token
+from .tokens import (
+    ExpiredToken,
+    InvalidToken,
+    read_confirmation_token,
+    read_resubscribe_token,
+    read_unsubscribe_token,
+    resubscribe_token,
+)
 
 
 def current_archive() -> NewsletterIndexPage | None:
@@ -72,7 +79,17 @@ def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
     security scanners open every link of a message.
     """
     try:
-        subscriber_id = read_unsubscribe_token(token)
+        subscriber_id, fingerprint = read_unsubscribe_token(token)
+    except ExpiredToken:
+        return message_page(
+            request,
+            _("This link has expired"),
+            _(
+                "Unsubscribe links are valid for a year. Use the link at the bottom of a more "
+                "recent issue: it unsubscribes you in one click."
+            ),
+            status=400,
+        )
     except InvalidToken:
         return message_page(
             request,
@@ -86,13 +103,15 @@ def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
         return TemplateResponse(request, "newsletter/unsubscribe.html", context)
     one_click = request.POST.get("List-Unsubscribe") == "One-Click"
     subscriber = subscriptions.unsubscribe(
-        subscriber_id, source="one-click (RFC 8058)" if one_click else "unsubscribe page"
+        subscriber_id,
+        fingerprint,
+        source="one-click (RFC 8058)" if one_click else "unsubscribe page",
     )
+    unsubscribed = subscriber is not None and subscriber.status == SubscriberStatus.UNSUBSCRIBED
     context = {
-        "token": token,
         "archive": archive,
-        "can_resubscribe": subscriber is not None
-        and subscriber.status == SubscriberStatus.UNSUBSCRIBED,
+        # A token of its own, short-lived: the unsubscribe link cannot subscribe anyone back.
+        "resubscribe_token": resubscribe_token(subscriber) if unsubscribed else "",
         "consent_text": archive.consent_text if archive else "",
     }
     return TemplateResponse(request, "newsletter/unsubscribed.html", context)
@@ -100,12 +119,17 @@ def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
 
 @require_POST
 def resubscribe(request: HttpRequest, token: str) -> HttpResponse:
+    """ "Unsubscribed by mistake?": a new double opt-in, the confirmation link goes by email."""
     try:
-        subscriber_id = read_unsubscribe_token(token)
+        subscriber_id, fingerprint = read_resubscribe_token(token)
     except InvalidToken:
-        return message_page(request, _("This link is not valid"), "", status=400)
+        return message_page(
+            request,
+            _("This link is not valid"),
+            _("Subscribe again with the form of the newsletter archive."),
+            status=400,
+        )
     archive = current_archive()
-    consent_text = archive.consent_text if archive else ""
     if request.POST.get("consent") != "on":
         return message_page(
             request,
@@ -113,9 +137,20 @@ def resubscribe(request: HttpRequest, token: str) -> HttpResponse:
             _("Tick the box to agree to receive the newsletter."),
             status=400,
         )
-    subscriptions.resubscribe(subscriber_id, consent_text)
+    subscriber = subscriptions.subscriber_for_link(subscriber_id, fingerprint)
+    if subscriber is not None:
+        subscriptions.request_subscription(
+            subscriber.email,
+            subscriber.language,
+            archive.consent_text if archive else "",
+            send_confirmation=tasks.send_confirmation_email.enqueue,
+            source="unsubscribe page",
+        )
     return message_page(
         request,
-        _("Welcome back"),
-        _("You are subscribed again and will receive the next issues."),
+        _("Check your inbox"),
+        _(
+            "To subscribe again, open the confirmation link we are sending to your address. "
+            "Until then, you stay unsubscribed."
+        ),
     )

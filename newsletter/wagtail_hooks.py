@@ -10,6 +10,7 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from media_pages.spreadsheets import FormulaSafeIndexView
 from newsletter import home  # noqa: F401 - registers its home page block
 
 from . import admin_views
@@ -47,6 +48,7 @@ class SubscriberViewSet(PartialModelViewSet):
     """List, search, filter, export (CSV/XLSX) and delete subscribers' data."""
 
     model = Subscriber
+    index_view_class = FormulaSafeIndexView
     url_prefix = "newsletter/subscribers"
     url_namespace = "newsletter_subscribers"
     icon = "user"
@@ -83,6 +85,7 @@ class SendingViewSet(PartialModelViewSet):
         "requested_at",
         Column("progress_label", label=gettext_lazy("Progress")),
         "finished_at",
+        "last_error",
     ]
     form_fields = []
     copy_view_enabled = False
@@ -111,6 +114,11 @@ def register_newsletter_urls():
             name="newsletter_issue_sending",
         ),
         path(
+            "newsletter/issues/<int:page_id>/sending/confirm/",
+            admin_views.confirm_sending,
+            name="newsletter_issue_send_confirm",
+        ),
+        path(
             "newsletter/subscriber-data/<int:pk>/",
             admin_views.export_subscriber,
             name="newsletter_export_subscriber",
@@ -136,9 +144,10 @@ def issue_header_buttons(page, user, view_name, next_url=None):
     yield from _sending_buttons(page, user, 40)
 
 
-@hooks.register("register_page_listing_more_buttons")
+@hooks.register("register_page_listing_buttons")
 def issue_listing_buttons(page, user, next_url=None):
-    yield from _sending_buttons(page, user, 45)
+    # A button of its own in the row, not hidden in the "…" menu.
+    yield from _sending_buttons(page, user, 15)
 
 
 class SendTestMenuItem(ActionMenuItem):

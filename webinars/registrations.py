@@ -14,6 +14,10 @@ from django.utils import timezone
 from webinars.models.registrations import Registration, RegistrationStatus
 
 CANCEL_SALT = "webinars.registration.cancel"
+REQUEST_SALT = "webinars.registration.request"
+# How long the link of a "confirm your registration" email stays valid.
+REQUEST_MAX_AGE = 2 * 24 * 3600
+ACTIVE_STATUSES = (RegistrationStatus.CONFIRMED, RegistrationStatus.WAITING)
 
 
 class AlreadyRegistered(Exception):
@@ -139,4 +143,60 @@ def registration_from_token(token: str, session) -> Registration | None:
         return None
     return Registration.objects.filter(
         pk=data.get("r"), email=data.get("e"), session=session
+    ).first()
+
+
+@dataclass(frozen=True)
+class RegistrationRequest:
+    """What the form received, carried by the confirmation link until the address owner clicks.
+
+    Nothing is stored before that click: an address typed by someone else holds no place and
+    leaves no row, and the form answers the same whatever the address.
+    """
+
+    session_id: int
+    name: str
+    email: str
+    organisation: str = ""
+
+
+def request_token(request: RegistrationRequest) -> str:
+    payload = {
+        "s": request.session_id,
+        "n": request.name,
+        "e": normalise_email(request.email),
+        "o": request.organisation,
+    }
+    return signing.dumps(payload, salt=REQUEST_SALT, compress=True)
+
+
+class ExpiredRequest(Exception):
+    pass
+
+
+def request_from_token(token: str, session) -> RegistrationRequest | None:
+    """The request a confirmation link carries; None when tampered with or for another session.
+
+    Raises ``ExpiredRequest`` for a genuine link older than ``REQUEST_MAX_AGE``.
+    """
+    try:
+        data = signing.loads(token, salt=REQUEST_SALT, max_age=REQUEST_MAX_AGE)
+    except signing.SignatureExpired:
+        raise ExpiredRequest from None
+    except signing.BadSignature:
+        return None
+    if not isinstance(data, dict) or data.get("s") != session.pk:
+        return None
+    return RegistrationRequest(
+        session_id=session.pk,
+        name=str(data.get("n", "")),
+        email=str(data.get("e", "")),
+        organisation=str(data.get("o", "")),
+    )
+
+
+def active_registration(session, email: str) -> Registration | None:
+    """The address's confirmed or waiting registration to this session, if any."""
+    return Registration.objects.filter(
+        session=session, email__iexact=normalise_email(email), status__in=ACTIVE_STATUSES
     ).first()

@@ -1,17 +1,25 @@
 """The public side of registrations: the form on the session page, and the cancel link."""
 
 from django.contrib import messages
+from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from media_pages.ratelimit import RateLimit
 from webinars import registrations
 from webinars.forms import RegistrationForm
 from webinars.models.registrations import RegistrationStatus
-from webinars.tasks import send_registration_message
+from webinars.tasks import send_registration_message, send_registration_request
+
+ALREADY_INTERVAL = 600
+CHECK_YOUR_INBOX = gettext_lazy(
+    "Thank you. An email is on its way to this address: open its link to confirm the "
+    "registration. Nothing is recorded until then."
+)
 
 
 def session_page(
@@ -36,6 +44,11 @@ def _notify(registration, kind: str) -> None:
 
 @require_http_methods(["GET", "POST"])
 def register(request: HttpRequest, session) -> HttpResponse:
+    """The form's answer is the same whatever the address: the email tells its owner the rest.
+
+    A new address gets a link to confirm (nothing is stored until then); an address that already
+    holds a registration gets a reminder with its cancel link.
+    """
     if request.method == "GET":
         return HttpResponseRedirect(session.url + "#inscription")
     if not RateLimit.from_setting("register", "REGISTRATION_RATE_LIMIT", (10, 600)).hit(request):
@@ -44,43 +57,67 @@ def register(request: HttpRequest, session) -> HttpResponse:
     form = RegistrationForm(request.POST)
     if form.is_spam:
         # Answer as if it worked, so the robot learns nothing; nothing is saved.
-        messages.success(request, _("Thank you, your registration is recorded."))
+        messages.success(request, CHECK_YOUR_INBOX)
         return HttpResponseRedirect(session.url + "#inscription")
     if not form.is_valid():
         return session_page(request, session, form, status=400)
-    data = form.cleaned_data
-    try:
-        registration = registrations.register(
-            session, name=data["name"], email=data["email"], organisation=data["organisation"]
-        )
-    except registrations.RegistrationClosed:
+    if not session.registration_is_open():
         form.add_error(None, _("Registration for this session is closed."))
         return session_page(request, session, form, status=409)
-    except registrations.AlreadyRegistered as duplicate:
-        if duplicate.registration.status == RegistrationStatus.WAITING:
-            message = _("This email address is already on the waiting list for this session.")
-        else:
-            message = _("This email address is already registered for this session.")
-        form.add_error(
-            "email",
-            message + " " + _("The confirmation email holds a link to cancel it."),
+    data = form.cleaned_data
+    existing = registrations.active_registration(session, data["email"])
+    if existing is not None:
+        # The address owner did not necessarily ask: one reminder per 10 minutes at most.
+        key = f"webinars:already:{existing.pk}:{existing.created_at.timestamp()}"
+        if cache.add(key, True, timeout=ALREADY_INTERVAL):
+            _notify(existing, "already")
+    else:
+        email = registrations.normalise_email(data["email"])
+        name, organisation = data["name"], data["organisation"]
+        transaction.on_commit(
+            lambda: send_registration_request.enqueue(session.pk, name, email, organisation)
         )
-        return session_page(request, session, form, status=409)
+    messages.success(request, CHECK_YOUR_INBOX)
+    return HttpResponseRedirect(session.url + "#inscription")
+
+
+@require_http_methods(["GET", "POST"])
+def confirm(request: HttpRequest, session) -> HttpResponse:
+    """The link of the first email: GET asks (mail scanners follow links), POST registers."""
+    token = request.GET.get("jeton", "")[:2000]
+    context = session.get_context(request)
+    try:
+        registration_request = registrations.request_from_token(token, session)
+    except registrations.ExpiredRequest:
+        context["problem"] = "expired"
+        return render(request, "webinars/confirm_registration.html", context, status=400)
+    if registration_request is None:
+        context["problem"] = "invalid"
+        return render(request, "webinars/confirm_registration.html", context, status=404)
+    context["registration_request"] = registration_request
+    if request.method == "GET":
+        return render(request, "webinars/confirm_registration.html", context)
+    try:
+        registration = registrations.register(
+            session,
+            name=registration_request.name,
+            email=registration_request.email,
+            organisation=registration_request.organisation,
+        )
+    except registrations.RegistrationClosed:
+        context["problem"] = "closed"
+        return render(request, "webinars/confirm_registration.html", context, status=409)
+    except registrations.AlreadyRegistered as duplicate:
+        # Only the address owner has this link: telling them is no leak.
+        context["registration"] = duplicate.registration
+        context["already"] = True
+        return render(request, "webinars/confirm_registration.html", context)
     if registration.status == RegistrationStatus.CONFIRMED:
         _notify(registration, "confirmation")
-        messages.success(
-            request, _("You are registered. A confirmation email is on its way to you.")
-        )
     else:
         _notify(registration, "waiting")
-        messages.success(
-            request,
-            _(
-                "The session is full: you are on the waiting list. We will write to you "
-                "if a place frees up."
-            ),
-        )
-    return HttpResponseRedirect(session.url + "#inscription")
+    context["registration"] = registration
+    return render(request, "webinars/confirm_registration.html", context)
 
 
 @require_http_methods(["GET", "POST"])

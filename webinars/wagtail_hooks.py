@@ -5,6 +5,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import BooleanColumn
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from media_pages.spreadsheets import FormulaSafeIndexView
 from webinars import home  # noqa: F401 - registers its home page block
 from webinars.admin_views import ATTENDANCE_PERMISSION, import_attendance
 from webinars.models import Registration
@@ -14,6 +15,7 @@ class RegistrationViewSet(ModelViewSet):
     """Registrations per session: mark attendance, export registrations and attendance as CSV."""
 
     model = Registration
+    index_view_class = FormulaSafeIndexView
     icon = "form"
     menu_label = _("Registrations")
     add_to_admin_menu = False

@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.models import Page
@@ -54,11 +55,33 @@ class RecentContentBlock(blocks.StructBlock):
     heading = blocks.CharBlock(
         label=_("Heading"), required=False, default=_("Published since the last issue")
     )
+    # No empty required row when the block is added by hand: rows left empty are dropped, and a
+    # block without any page says so in words instead of a bare "required field".
     pages = blocks.ListBlock(
-        PublicPageChooserBlock(label=_("Page")),
+        PublicPageChooserBlock(label=_("Page"), required=False),
         label=_("Pages"),
+        default=[],
         help_text=_("Pre-filled with the new content; remove what you do not want to mention."),
     )
+
+    def clean(self, value):
+        value = super().clean(value)
+        chosen = [page for page in value.get("pages") or [] if page]
+        if not chosen:
+            raise blocks.StructBlockValidationError(
+                block_errors={
+                    "pages": ValidationError(
+                        _(
+                            "Choose at least one page to announce, or remove this block. "
+                            "A new issue starts with the pages published since the last one."
+                        )
+                    )
+                }
+            )
+        value["pages"] = blocks.list_block.ListValue(
+            self.child_blocks["pages"], [page for page in value["pages"] if page]
+        )
+        return value
 
     class Meta:
         icon = "date"

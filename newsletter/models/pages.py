@@ -1,10 +1,13 @@
+import re
 from datetime import datetime, timedelta
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import path
 from wagtail.fields import StreamField
@@ -20,10 +23,13 @@ from newsletter.email import preview_email
 from newsletter.feeds import archive_feed
 from newsletter.forms import NewsletterPageForm
 from newsletter.page_views import subscribe_form_view
+from newsletter.panels import SendingLinkPanel
+from newsletter.subscriptions import CONFIRMATION_RESEND_INTERVAL
 
 from .sending import NewsletterSend
 from .subscribers import LANGUAGE_CHOICES
 
+LINE_BREAKS = re.compile(r"[\r\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 ISSUES_PER_PAGE = 12
 RECENT_LIMIT = 12
 FIRST_ISSUE_LOOKBACK = timedelta(days=60)
@@ -114,7 +120,12 @@ class NewsletterIndexPage(FileRoutesMixin, BasePage):
         return TemplateResponse(
             request,
             "newsletter/subscribe_done.html",
-            {"page": self, "self": self, "archive": self},
+            {
+                "page": self,
+                "self": self,
+                "archive": self,
+                "resend_minutes": int(CONFIRMATION_RESEND_INTERVAL.total_seconds() // 60),
+            },
         )
 
 
@@ -157,14 +168,21 @@ class NewsletterPage(BasePage):
                 FieldPanel("subject"),
                 FieldPanel("preheader"),
                 FieldRowPanel([FieldPanel("language")]),
+                SendingLinkPanel(),
             ],
-            heading=_("Email"),
+            heading=pgettext_lazy("newsletter format", "Email"),
         ),
         *BasePage.content_panels[1:],
         FieldPanel("body"),
     ]
 
-    preview_modes = [("", _("Web page")), ("email", _("Email")), ("email-text", _("Email (text)"))]
+    preview_modes = [
+        ("", _("Web page")),
+        # "Email" alone is also a form field's label ("Adresse électronique"): a context of its
+        # own keeps the format's name apart.
+        ("email", pgettext_lazy("newsletter format", "Email")),
+        ("email-text", _("Email (text)")),
+    ]
 
     class Meta:
         verbose_name = _("newsletter issue")
@@ -172,6 +190,15 @@ class NewsletterPage(BasePage):
 
     def get_summary(self) -> str:
         return self.search_description or self.intro or self.preheader
+
+    def clean(self) -> None:
+        super().clean()
+        # A line break in a mail header would let the subject add headers of its own; Django
+        # refuses to send such a message, so it is refused here, where the editor can fix it.
+        if LINE_BREAKS.search(self.subject or ""):
+            raise ValidationError(
+                {"subject": _("The subject must fit on one line: remove the line breaks.")}
+            )
 
     def serve_preview(self, request: HttpRequest, mode_name: str) -> HttpResponse:
         if mode_name in ("email", "email-text"):

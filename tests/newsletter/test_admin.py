@@ -6,6 +6,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.core import mail
+from lxml import html
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from newsletter.models import ConsentAction, ConsentRecord, NewsletterSend, Subscriber
@@ -52,20 +53,77 @@ def test_sending_page_is_refused_without_the_send_permission(client, issue, edit
     assert not NewsletterSend.objects.exists()
 
 
-def test_redactrice_sends_once_even_when_clicking_twice(
+def confirm_url(issue) -> str:
+    return f"/admin/newsletter/issues/{issue.pk}/sending/confirm/"
+
+
+def test_redactrice_confirms_the_count_and_a_double_click_sends_once(
     client, issue, redactrice, django_capture_on_commit_callbacks
 ):
     make_subscribers(3)
     client.force_login(redactrice)
     page = client.get(sending_url(issue)).content.decode()
-    assert "3 abonnés confirmés" in page
+    assert "3 abonnés confirmés" in page and confirm_url(issue) in page
+    # The old one-click form no longer sends anything.
+    client.post(sending_url(issue), {"action": "send"})
+    assert not NewsletterSend.objects.exists() and mail.outbox == []
+
+    confirm = html.fromstring(client.get(confirm_url(issue)).content)
+    assert "3 abonnés confirmés" in confirm.text_content()
+    [count] = confirm.xpath("//input[@name='recipient_count']/@value")
+    assert count == "3"
     for _click in range(2):
         with django_capture_on_commit_callbacks(execute=True):
-            response = client.post(sending_url(issue), {"action": "send"})
-        assert response.status_code == 302
+            response = client.post(confirm_url(issue), {"recipient_count": count})
+        assert (response.status_code, response["Location"]) == (302, sending_url(issue))
     assert len(mail.outbox) == 3
     progress = client.get(sending_url(issue)).content.decode()
     assert 'data-progress="sent">3<' in progress and 'data-progress="total">3<' in progress
+
+
+def test_a_count_that_changed_since_it_was_shown_is_shown_again_not_sent(client, issue, redactrice):
+    make_subscribers(3)
+    client.force_login(redactrice)
+    response = client.post(confirm_url(issue), {"recipient_count": "2"})
+    assert response.status_code == 200 and "a changé" in response.content.decode()
+    assert not NewsletterSend.objects.exists()
+    response = client.post(confirm_url(issue), {})  # no count at all: nothing either
+    assert not NewsletterSend.objects.exists()
+
+
+def test_confirm_page_is_refused_without_the_send_permission(client, issue, editor):
+    make_subscribers(1)
+    client.force_login(editor)
+    for response in (
+        client.get(confirm_url(issue)),
+        client.post(confirm_url(issue), {"recipient_count": "1"}),
+    ):
+        assert (response.status_code, response["Location"]) == (302, "/admin/")
+    assert not NewsletterSend.objects.exists()
+
+
+def test_sending_page_is_in_sight_in_the_listing_and_the_editor(client, issue, redactrice, editor):
+    from wagtail.models import GroupPagePermission
+
+    group = redactrice.groups.get()
+    GroupPagePermission.objects.create(
+        group=group, page=issue.get_parent(), permission_type="change"
+    )
+    GroupPagePermission.objects.create(
+        group=group, page=issue.get_parent(), permission_type="publish"
+    )
+    client.force_login(redactrice)
+    listing = html.fromstring(client.get(f"/admin/pages/{issue.get_parent().pk}/").content)
+    # A button in the issue's row, outside the "…" dropdown.
+    buttons = listing.xpath(
+        f"//a[@href='{sending_url(issue)}'][not(ancestor::*[@data-w-dropdown-target='content'])]"
+    )
+    assert buttons
+    edit = client.get(f"/admin/pages/{issue.pk}/edit/").content.decode()
+    assert f'href="{sending_url(issue)}"' in edit
+
+    client.force_login(editor)
+    assert sending_url(issue) not in client.get(f"/admin/pages/{issue.pk}/edit/").content.decode()
 
 
 def test_send_me_a_test_goes_only_to_the_redactrice(client, issue, redactrice):

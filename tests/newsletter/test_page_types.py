@@ -24,6 +24,14 @@ from tests.factories import (
 )
 
 
+def rows(values: list) -> dict:
+    """A ListBlock's form data."""
+    items = {
+        str(i): {"value": v, "deleted": "", "order": str(i), "id": ""} for i, v in enumerate(values)
+    }
+    return {"count": str(len(values)), **items}
+
+
 class NewsletterPageTypeTests(WagtailPageTestCase):
     @classmethod
     def setUpTestData(cls):
@@ -78,6 +86,62 @@ class NewsletterPageTypeTests(WagtailPageTestCase):
         )
         issue = NewsletterPage.objects.get(slug="lettre-de-decembre")
         self.assertEqual(issue.body[1].value.url(), "https://example.org/")
+
+    def test_a_subject_with_a_line_break_is_refused_in_french_and_nothing_is_saved(self):
+        data = nested_form_data(
+            {
+                "credits": inline_formset([]),
+                "title": "Lettre piégée",
+                "slug": "lettre-piegee",
+                "subject": "Nouvelles\r\nBcc: x@evil.example",
+                "preheader": "",
+                "language": "fr",
+                "intro": "",
+                "body": streamfield([]),
+            }
+        )
+        url = f"/admin/pages/add/newsletter/newsletterpage/{self.archive.pk}/"
+        response = self.client.post(url, data)
+        self.assertEqual(response.status_code, 200)
+        self.assertContains(response, "L’objet doit tenir sur une ligne")
+        self.assertFalse(NewsletterPage.objects.filter(slug="lettre-piegee").exists())
+
+    def issue_data(self, slug: str, body: list) -> dict:
+        return nested_form_data(
+            {
+                "credits": inline_formset([]),
+                "title": slug.capitalize(),
+                "slug": slug,
+                "subject": "Nouvelles",
+                "preheader": "",
+                "language": "fr",
+                "intro": "",
+                "body": streamfield(body),
+            }
+        )
+
+    def test_a_published_since_block_added_by_hand_needs_no_empty_row(self):
+        url = f"/admin/pages/add/newsletter/newsletterpage/{self.archive.pk}/"
+        empty = self.issue_data("vide", [("recent", {"heading": "Du nouveau", "pages": rows([])})])
+        empty["action-publish"] = "action-publish"
+        response = self.client.post(url, empty)
+        # Block errors travel in the editor's JSON data, accents escaped.
+        self.assertContains(response, "Choisissez au moins une page \\u00e0 annoncer")
+        self.assertFalse(NewsletterPage.objects.filter(slug="vide").exists())
+
+        chosen = rows([self.about.pk, ""])  # an empty row left beside a chosen page
+        data = self.issue_data("remplie", [("recent", {"heading": "Du nouveau", "pages": chosen})])
+        data["action-publish"] = "action-publish"
+        response = self.client.post(url, data)
+        self.assertEqual(response.status_code, 302)
+        issue = NewsletterPage.objects.get(slug="remplie")
+        self.assertTrue(issue.live)
+        self.assertEqual([page.pk for page in issue.body[0].value["pages"]], [self.about.pk])
+
+    def test_the_email_format_is_not_called_an_address(self):
+        content = self.client.get(f"/admin/pages/{self.issue.pk}/edit/").content.decode()
+        self.assertIn("Courriel", content)
+        self.assertNotIn("Adresse électronique", content)
 
     def test_call_to_action_needs_a_page_or_an_address(self):
         from wagtail.blocks.struct_block import StructBlockValidationError

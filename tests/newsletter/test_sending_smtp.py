@@ -155,3 +155,25 @@ def test_unreachable_smtp_server_leaves_deliveries_waiting(issue, newsletter_set
     assert send.progress()["waiting"] == 3
     send.refresh_from_db()
     assert send.last_error and send.not_before is not None and send.finished_at is None
+
+
+def test_a_message_that_cannot_be_built_fails_visibly_instead_of_jamming_the_send(
+    smtp_server, issue, newsletter_settings, send_now, client
+):
+    from django.contrib.auth import get_user_model
+
+    # Stored before subjects were validated: a header injection Django refuses to send.
+    type(issue).objects.filter(pk=issue.pk).update(subject="Nouvelles\nBcc: x@evil.example")
+    issue.refresh_from_db()
+    make_subscribers(3)
+    send = send_now(issue)
+    assert smtp_server.messages == []
+    assert send.progress() == {"total": 3, "sent": 0, "failed": 3, "skipped": 0, "waiting": 0}
+    send.refresh_from_db()
+    assert send.finished_at is not None and "BadHeaderError" in send.last_error
+    assert Delivery.objects.filter(status=DeliveryStatus.FAILED, error__contains="554").count() == 3
+
+    admin = get_user_model().objects.create_superuser("chef", "chef@example.org", "pw")
+    client.force_login(admin)
+    page = client.get(f"/admin/newsletter/issues/{issue.pk}/sending/").content.decode()
+    assert "BadHeaderError" in page and 'data-progress="failed">3<' in page

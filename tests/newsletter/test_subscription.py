@@ -186,22 +186,128 @@ def test_tampered_unsubscribe_link_is_refused(client):
     assert subscriber.status == SubscriberStatus.CONFIRMED
 
 
-def test_unsubscribed_reader_can_subscribe_again(
+def test_unsubscribed_by_mistake_subscribes_again_through_a_new_double_opt_in(
     client, archive, subscribe_url, django_capture_on_commit_callbacks
 ):
     subscriber = Subscriber.objects.create(email="f@example.org", status=SubscriberStatus.CONFIRMED)
     token = unsubscribe_token(subscriber)
-    page = client.post(f"/lettre/desabonnement/{token}/").content.decode()
-    assert f"/lettre/reabonnement/{token}/" in page and archive.consent_text in page
-    response = client.post(f"/lettre/reabonnement/{token}/", {"consent": "on"})
-    assert response.status_code == 200
+    page = html.fromstring(client.post(f"/lettre/desabonnement/{token}/").content)
+    assert archive.consent_text in page.text_content()
+    [action] = page.xpath("//form[contains(@action, '/lettre/reabonnement/')]/@action")
+    assert token not in action  # a token of its own, not the unsubscribe one
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(action, {"consent": "on"})
+    assert response.status_code == 200 and "Consultez votre boîte de réception" in response.text
+    subscriber.refresh_from_db()
+    assert subscriber.status == SubscriberStatus.PENDING  # not back on the list yet
+    (message,) = mail.outbox
+    assert message.to == ["f@example.org"]
+    client.get(link_in(message).replace("http://testserver", ""))
     subscriber.refresh_from_db()
     assert subscriber.status == SubscriberStatus.CONFIRMED
-    assert subscriber.consent_records.last().action == ConsentAction.RESUBSCRIBED
+    assert subscriber.consent_records.filter(source="unsubscribe page").exists()
 
     # Through the form too, after another unsubscription: a new double opt-in.
     client.post(f"/lettre/desabonnement/{token}/")
+    mail.outbox.clear()
     post_form(client, subscribe_url, django_capture_on_commit_callbacks, email="F@example.org")
     subscriber.refresh_from_db()
     assert subscriber.status == SubscriberStatus.PENDING
     assert len(mail.outbox) == 1
+
+
+def test_the_unsubscribe_link_cannot_subscribe_anyone_back(client, archive):
+    subscriber = Subscriber.objects.create(email="g@example.org", status=SubscriberStatus.CONFIRMED)
+    token = unsubscribe_token(subscriber)
+    Client().post(f"/lettre/desabonnement/{token}/")
+    response = Client().post(f"/lettre/reabonnement/{token}/", {"consent": "on"})
+    assert response.status_code == 400
+    subscriber.refresh_from_db()
+    assert subscriber.status == SubscriberStatus.UNSUBSCRIBED
+    assert mail.outbox == []
+
+
+def test_unsubscribe_links_expire_and_belong_to_one_address(client, archive, settings):
+    subscriber = Subscriber.objects.create(email="h@example.org", status=SubscriberStatus.CONFIRMED)
+    token = unsubscribe_token(subscriber)
+    settings.NEWSLETTER_UNSUBSCRIBE_MAX_AGE = -1  # any age is now too old
+    response = client.post(f"/lettre/desabonnement/{token}/")
+    assert response.status_code == 400 and "expiré" in response.text
+    settings.NEWSLETTER_UNSUBSCRIBE_MAX_AGE = 3600
+    # The address was erased and the id given to someone else: the old link is void.
+    Subscriber.objects.filter(pk=subscriber.pk).update(email="autre@example.org")
+    assert client.post(f"/lettre/desabonnement/{token}/").status_code == 200
+    subscriber.refresh_from_db()
+    assert subscriber.status == SubscriberStatus.CONFIRMED
+
+
+@pytest.fixture
+def deferring_queue(settings):
+    """A queue that keeps what is enqueued (with its run_after) instead of running it."""
+    from django_tasks import default_task_backend
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    default_task_backend.clear()
+    yield default_task_backend
+    default_task_backend.clear()
+
+
+def test_a_failed_confirmation_email_is_retried_with_backoff_then_given_up(
+    settings, deferring_queue
+):
+    from django.utils import timezone
+
+    from newsletter import tasks
+
+    from .conftest import free_port
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", free_port()  # nobody listens
+    subscriber = Subscriber.objects.create(
+        email="i@example.org", confirmation_sent_at=timezone.now()
+    )
+    delays = []
+    attempt = 1
+    while True:
+        before = timezone.now()
+        try:
+            assert tasks.send_confirmation_email.call(subscriber.pk, attempt) == "retry"
+        except OSError:
+            break
+        (retry,) = deferring_queue.results
+        assert retry.args == [subscriber.pk, attempt + 1]
+        delays.append(round((retry.task.run_after - before).total_seconds() / 60))
+        deferring_queue.clear()
+        subscriber.refresh_from_db()
+        assert subscriber.confirmation_sent_at is None  # a new request sends at once
+        Subscriber.objects.filter(pk=subscriber.pk).update(confirmation_sent_at=None)
+        attempt += 1
+    assert delays == [1, 5, 25] and attempt == tasks.CONFIRMATION_ATTEMPTS
+    assert deferring_queue.results == []
+
+
+def test_a_retry_sends_when_the_server_is_back_and_only_if_still_needed(smtp_server):
+    from newsletter import tasks
+
+    subscriber = Subscriber.objects.create(email="j@example.org", confirmation_sent_at=None)
+    assert tasks.send_confirmation_email.call(subscriber.pk, 2) == "sent"
+    assert smtp_server.recipients() == ["j@example.org"]
+    # A new request sent a fresh link meanwhile: the pending retry stays quiet.
+    assert tasks.send_confirmation_email.call(subscriber.pk, 3) == "skipped"
+    assert smtp_server.recipients() == ["j@example.org"]
+
+
+def test_asking_again_after_a_failed_confirmation_email_sends_one_at_once(
+    client, subscribe_url, settings, django_capture_on_commit_callbacks
+):
+    from .conftest import free_port
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", free_port()  # nobody listens
+    post_form(client, subscribe_url, django_capture_on_commit_callbacks)
+    assert Subscriber.objects.get().confirmation_sent_at is None  # recorded as not sent
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    response = post_form(client, subscribe_url, django_capture_on_commit_callbacks)
+    assert [m.to for m in mail.outbox] == [["anne@example.org"]]
+    assert "10 minutes" in client.get(response["Location"]).text

@@ -87,3 +87,15 @@ def test_registrations_and_attendance_export_as_csv(client, editor, registered):
     by_email = {row[header.index(next(h for h in header if "lectronique" in h or "mail" in h))]: row
                 for row in rows[1:]}  # fmt: skip
     assert set(by_email) == {"ana@example.org", "bob@example.org", "chloe@example.org"}
+
+
+@pytest.mark.parametrize(
+    "typed", ['=HYPERLINK("http://evil.example","Cliquez")', "+1+2", "-2+3", "@SUM(A1)", "\tx"]
+)
+def test_csv_export_keeps_formulas_typed_in_the_form_as_text(client, editor, registered, typed):
+    Registration.objects.filter(email="ana@example.org").update(name=typed, organisation=typed)
+    response = client.get("/admin/registrations/", {"export": "csv", "session": registered.pk})
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
+    [ana] = [row for row in rows if "ana@example.org" in row]
+    assert ana.count("'" + typed) == 2  # name and organisation, each made inert
+    assert typed not in ana

@@ -31,17 +31,29 @@ def attached_calendar(message) -> Calendar:
 
 
 def register(client, session, email):
-    return client.post(
+    """The form, then the link of the email that reached the SMTP server, as its owner clicks."""
+    client.post(
         session.url + "inscription/",
         {"name": "Inès Roy", "email": email, "organisation": "", "consent": "on"},
     )
+    request = client.smtp_server.to(email)[-1]
+    body = request.get_body(("plain",)).get_content()
+    assert session.online_url not in body  # no visio link before a place is confirmed
+    link = next(line for line in body.splitlines() if "/confirmation/?jeton=" in line)
+    return client.post(link.strip().removeprefix("http://testserver"))
+
+
+@pytest.fixture
+def client(client, smtp_server):
+    client.smtp_server = smtp_server
+    return client
 
 
 def test_confirmation_reaches_the_smtp_server_with_a_calendar_and_a_working_cancel_link(
     client, session, smtp_server
 ):
     register(client, session, "ines@example.org")
-    [message] = smtp_server.to("ines@example.org")
+    [_request, message] = smtp_server.to("ines@example.org")
     assert message["Subject"] == f"Inscription confirmée : {session.title}"
     body = message.get_body(("plain",)).get_content()
     assert "Bonjour Inès Roy," in body
@@ -58,16 +70,17 @@ def test_confirmation_reaches_the_smtp_server_with_a_calendar_and_a_working_canc
     link = next(line for line in body.splitlines() if "/annulation/?jeton=" in line)
     client.post(link.strip().removeprefix("http://testserver"))
     assert Registration.objects.get().status == RegistrationStatus.CANCELLED
-    [cancelled] = [m for m in smtp_server.to("ines@example.org") if m is not message]
+    cancelled = smtp_server.to("ines@example.org")[-1]
     assert cancelled["Subject"].startswith("Inscription annulée")
 
 
 def test_waiting_list_and_promotion_emails(client, session, smtp_server):
     for email in ("a@example.org", "b@example.org", "c@example.org"):
         register(client, session, email)
-    [waiting] = smtp_server.to("c@example.org")
+    waiting = smtp_server.to("c@example.org")[-1]
     assert waiting["Subject"].startswith("Liste d’attente")
     assert not list(waiting.iter_attachments())
+    assert session.online_url not in waiting.get_body(("plain",)).get_content()
     first = Registration.objects.get(email="a@example.org")
     from webinars.emails import cancel_url
 
@@ -75,6 +88,7 @@ def test_waiting_list_and_promotion_emails(client, session, smtp_server):
     promoted = smtp_server.to("c@example.org")[-1]
     assert promoted["Subject"].startswith("Une place pour vous")
     assert attached_calendar(promoted).walk("VEVENT")
+    assert session.online_url in promoted.get_body(("plain",)).get_content()
 
 
 def test_replay_notice_goes_once_to_registrants_when_the_recording_is_published(
@@ -127,3 +141,30 @@ def test_reminder_for_an_old_start_time_sends_nothing(session, smtp_server):
     old_start = (session.start - timedelta(days=1)).isoformat()
     assert send_session_reminders.call(session.pk, old_start) == 0
     assert smtp_server.messages == []
+
+
+def test_a_registration_email_the_server_refused_is_retried_with_backoff(session, settings):
+    from django_tasks import default_task_backend
+
+    from tests.webinars.conftest import free_port
+    from webinars.tasks import MESSAGE_ATTEMPTS, send_registration_message
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", free_port()  # nobody listens
+    registration = Registration.objects.create(
+        session=session, name="Inès", email="ines@example.org", consent_at=timezone.now()
+    )
+    default_task_backend.clear()
+    delays = []
+    for attempt in range(1, MESSAGE_ATTEMPTS):
+        before = timezone.now()
+        assert send_registration_message.call(registration.pk, "confirmation", attempt) == "retry"
+        (retry,) = default_task_backend.results
+        assert retry.args == [registration.pk, "confirmation", attempt + 1]
+        delays.append(round((retry.task.run_after - before).total_seconds() / 60))
+        default_task_backend.clear()
+    assert delays == [1, 5, 25]
+    with pytest.raises(OSError):  # the last attempt fails for good, in the task's result
+        send_registration_message.call(registration.pk, "confirmation", MESSAGE_ATTEMPTS)
+    assert default_task_backend.results == []

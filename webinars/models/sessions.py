@@ -423,6 +423,10 @@ class WebinarPage(FileRoutesMixin, BasePage):
     def register(self, request):
         return views.register(request, self)
 
+    @path("inscription/confirmation/", name="confirm")
+    def confirm_registration(self, request):
+        return views.confirm(request, self)
+
     @path("annulation/", name="cancel")
     def cancel(self, request):
         return views.cancel(request, self)
