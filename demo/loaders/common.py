@@ -18,6 +18,9 @@ class Report:
     kept: list[str] = field(default_factory=list)
 
     def add(self, label: str, created: bool) -> None:
+        # Loaders share people: one created by an earlier loader of this run is not "kept".
+        if label in self.created or label in self.kept:
+            return
         (self.created if created else self.kept).append(label)
 
 
