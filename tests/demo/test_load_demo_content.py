@@ -92,3 +92,12 @@ def test_demo_people_are_found_by_slug_whatever_editors_renamed():
         person.save()
     call_command("load_demo_content", verbosity=0)
     assert Person.objects.count() == people
+
+
+@pytest.mark.django_db
+def test_a_fresh_database_reports_nothing_already_there():
+    first, second = StringIO(), StringIO()
+    call_command("load_demo_content", stdout=first)
+    call_command("load_demo_content", stdout=second)
+    assert ", 0 already there." in first.getvalue()
+    assert "Demo content: 0 created," in second.getvalue()
