@@ -110,9 +110,12 @@ def test_editorialist_cannot_edit_other_sections_settings_or_users(client, secti
 def test_illustrator_uploads_images_and_cannot_touch_pages(client, sections):
     client.force_login(member("Illustrateur", "lea"))
     assert client.get("/admin/images/").status_code == 200
-    response = client.post(
-        "/admin/images/add/", {"title": "Carte mentale", "file": png_upload(), "collection": 1}
-    )
+    image = {"title": "Carte mentale", "file": png_upload(), "collection": 1}
+    assert client.post("/admin/images/add/", image).status_code == 200  # no alternative text
+    assert not get_image_model().objects.exists()
+    image["alt_text"] = "Carte mentale de la séance, au centre « Évaluer »."
+    image["file"] = png_upload()
+    response = client.post("/admin/images/add/", image)
     assert response.status_code == 302
     assert get_image_model().objects.filter(title="Carte mentale").exists()
     assert client.get(f"/admin/pages/{sections['editorials'].pk}/edit/").status_code in (302, 403)
