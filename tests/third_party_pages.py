@@ -5,9 +5,7 @@ as Wagtail caches it, so nothing is fetched)."""
 from datetime import timedelta
 from pathlib import Path
 
-from django.core.files.base import ContentFile
 from django.utils import timezone
-from wagtail.documents import get_document_model
 from wagtail.embeds.embeds import get_embed_hash
 from wagtail.embeds.models import Embed
 
@@ -25,10 +23,6 @@ VIMEO = "https://vimeo.com/76979871"
 
 def recorded_session(home):
     start = timezone.now() - timedelta(days=30)
-    transcript = get_document_model().objects.create(
-        title="transcription.vtt",
-        file=ContentFile(TRANSCRIPT.read_bytes(), name="transcription.vtt"),
-    )
     session = WebinarPageFactory(
         parent=WebinarIndexPageFactory(parent=home),
         title="Session enregistrée",
@@ -36,7 +30,7 @@ def recorded_session(home):
         end=start + timedelta(hours=1),
         recording_url="https://www.youtube.com/watch?v=dQw4w9WgXcQ",
         recording_title="Replay du webinaire",
-        transcript=transcript,
+        transcript=TRANSCRIPT.read_text(encoding="utf-8"),
     )
     session.save_revision().publish()
     return session
