@@ -5,10 +5,12 @@ group (and a superuser); every account logs in through the admin's login form.
 """
 
 import re
+from pathlib import Path
 
 import pytest
+from PIL import Image
 
-from tests.live_site import gunicorn, prepared_site
+from tests.live_site import gunicorn, manage, prepared_site
 
 PASSWORD = "mot-de-passe-des-roles"
 ROLE_GROUPS = [
@@ -45,7 +47,7 @@ def role_site():
         prepared_site([["load_demo_content"], ["update_index"], ["shell", "-c", ACCOUNTS]]) as env,
         gunicorn(env) as base_url,
     ):
-        yield base_url
+        yield base_url, env
 
 
 def username_of(group: str) -> str:
@@ -89,13 +91,99 @@ def problems_on(page, base_url: str, url: str) -> list[str]:
 def test_every_link_of_the_roles_menu_and_dashboard_opens_in_french(role_site, browser, group):
     context = browser.new_context(locale="fr-FR")
     page = context.new_page()
+    base_url, _env = role_site
     try:
-        log_in(page, role_site, username_of(group))
+        log_in(page, base_url, username_of(group))
         links = links_of_menu_and_dashboard(page)
         assert links, "an empty admin menu"
-        problems = problems_on(page, role_site, "/admin/")
+        problems = problems_on(page, base_url, "/admin/")
         for url in links:
-            problems += problems_on(page, role_site, url)
+            problems += problems_on(page, base_url, url)
         assert problems == [], "\n".join(problems)
     finally:
+        context.close()
+
+
+TITLE = "Évaluer par les pairs, une piste sérieuse"
+ALT = "Carte mentale des pratiques d’évaluation du collectif"
+
+
+def upload_an_image(page, base_url: str, tmp_path: Path) -> None:
+    sketch = tmp_path / "carte.png"
+    Image.new("RGB", (40, 30), "teal").save(sketch)
+    page.goto(base_url + "/admin/images/add/")
+    page.set_input_files("#id_file", str(sketch))
+    page.fill("#id_title", "Carte des pratiques")
+    page.fill("#id_description", ALT)
+    with page.expect_navigation():
+        page.locator("main form button[type=submit]").last.click()
+
+
+def choose_in_modal(page, button: str, choice: str) -> None:
+    page.get_by_role("button", name=button).click()
+    page.locator(".modal a", has_text=choice).first.click()
+    page.locator(".modal").wait_for(state="hidden")
+
+
+def write_and_submit_an_editorial(page, base_url: str) -> None:
+    page.goto(base_url + "/admin/pages/")  # the Éditorialiste's explorer is the editorials
+    with page.expect_navigation():
+        page.locator("a[href$='/add_subpage/']").first.click()
+    page.fill("#id_title", TITLE)
+    page.fill("#id_intro", "Le collectif teste l’évaluation entre pairs.")
+    choose_in_modal(page, "Choisir une image", "Carte des pratiques")
+    page.locator("button.c-sf-add-button").first.click()
+    page.get_by_role("option", name="Paragraphe").first.click()
+    page.locator(".public-DraftEditor-content").first.click()
+    page.keyboard.type("Des pairs qui se relisent apprennent autant que ceux qui sont relus.")
+    page.get_by_role("button", name="Ajouter un(e) Crédit").click()
+    choose_in_modal(page, "Choisir personne", "Claire Vasseur")
+    choose_in_modal(page, "Choisir rôle", "Éditorialiste")
+    page.get_by_role("tab", name="Promotion").click()
+    page.locator(".tagit-new input").fill("pairs")
+    page.locator(".tagit-new input").press("Enter")
+    page.get_by_role("button", name="Plus d'actions").click()
+    page.get_by_role("button", name="Soumettre à Relecture par un ami critique").click()
+    page.locator(".messages", has_text="soumise").wait_for()
+
+
+def approve_from_the_dashboard(page) -> None:
+    row = page.locator("main tr", has_text=TITLE)  # "Awaiting your review"
+    row.get_by_role("button", name="Actions").click()
+    row.get_by_role("button", name="Approuver", exact=True).click()
+    page.wait_for_load_state("networkidle")
+
+
+def test_an_editorial_goes_from_the_editorialist_through_review_to_the_public(
+    role_site, browser, tmp_path
+):
+    base_url, env = role_site
+    context = browser.new_context(locale="fr-FR")
+    page = context.new_page()
+    visitor = browser.new_context(locale="fr-FR").new_page()
+    try:
+        log_in(page, base_url, username_of("Éditorialiste"))
+        upload_an_image(page, base_url, tmp_path)
+        write_and_submit_an_editorial(page, base_url)
+        visitor.goto(base_url + "/editoriaux/")
+        assert visitor.get_by_role("link", name=TITLE).count() == 0  # not before the review
+
+        context.clear_cookies()
+        log_in(page, base_url, username_of("Ami critique"))
+        approve_from_the_dashboard(page)
+
+        visitor.goto(base_url + "/editoriaux/")
+        with visitor.expect_navigation():
+            visitor.get_by_role("link", name=TITLE).first.click()
+        assert visitor.locator("h1").inner_text() == TITLE
+        assert visitor.locator(f"main img[alt='{ALT}']").count() == 1
+        assert "Claire Vasseur" in visitor.locator(".credits").inner_text()
+        assert visitor.get_by_role("link", name=re.compile(r"^#?pairs$", re.I)).count() == 1
+        feed = visitor.request.get(base_url + "/editoriaux/feed.xml")
+        assert feed.status == 200 and TITLE in feed.text()
+        manage(env, "db_worker", "--batch")  # the search index is kept by the task worker
+        visitor.goto(base_url + "/recherche/?q=pairs+relisent")
+        assert visitor.get_by_role("link", name=TITLE).count() >= 1
+    finally:
+        visitor.context.close()
         context.close()
