@@ -4,6 +4,7 @@ from collections import defaultdict
 from datetime import datetime, time
 
 from django.db.models.functions import Lower
+from django_tasks import task
 from wagtail.models import Page
 
 from badges.awarding import Candidate, award
@@ -118,3 +119,9 @@ def run_rule(rule: AwardRule) -> int:
 def run_rules(rules=None) -> int:
     rules = AwardRule.objects.filter(active=True) if rules is None else rules
     return sum(run_rule(rule) for rule in rules.select_related("badge_class", "session", "role"))
+
+
+@task()
+def run_award_rules(rule_ids: list[int]) -> int:
+    """The rules that attendance or a credit may now satisfy, run by the task worker."""
+    return run_rules(AwardRule.objects.filter(pk__in=rule_ids, active=True))
