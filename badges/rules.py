@@ -10,7 +10,7 @@ from wagtail.models import Page
 from badges.awarding import Candidate, award
 from badges.models import AwardRule, RuleKind
 from badges.urls_public import public_url
-from community.models import Credit
+from community.contributions import visible_credits
 from webinars.choices import PARIS
 from webinars.models import Registration, RegistrationStatus
 
@@ -71,9 +71,10 @@ def format_candidates(rule: AwardRule) -> list[Candidate]:
 
 
 def role_candidates(rule: AwardRule) -> list[Candidate]:
-    """People credited often enough on live pages, who have an account with an address."""
+    """People credited often enough on pages visitors see, who have an account with an address."""
     credits = (
-        Credit.objects.filter(role=rule.role, page__live=True)
+        visible_credits()
+        .filter(role=rule.role)
         .exclude(person__user__isnull=True)
         .exclude(person__user__email="")
         .select_related("person__user", "page")
