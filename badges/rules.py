@@ -4,12 +4,13 @@ from collections import defaultdict
 from datetime import datetime, time
 
 from django.db.models.functions import Lower
+from django_tasks import task
 from wagtail.models import Page
 
 from badges.awarding import Candidate, award
 from badges.models import AwardRule, RuleKind
 from badges.urls_public import public_url
-from community.models import Credit
+from community.contributions import visible_credits
 from webinars.choices import PARIS
 from webinars.models import Registration, RegistrationStatus
 
@@ -70,9 +71,10 @@ def format_candidates(rule: AwardRule) -> list[Candidate]:
 
 
 def role_candidates(rule: AwardRule) -> list[Candidate]:
-    """People credited often enough on live pages, who have an account with an address."""
+    """People credited often enough on pages visitors see, who have an account with an address."""
     credits = (
-        Credit.objects.filter(role=rule.role, page__live=True)
+        visible_credits()
+        .filter(role=rule.role)
         .exclude(person__user__isnull=True)
         .exclude(person__user__email="")
         .select_related("person__user", "page")
@@ -118,3 +120,9 @@ def run_rule(rule: AwardRule) -> int:
 def run_rules(rules=None) -> int:
     rules = AwardRule.objects.filter(active=True) if rules is None else rules
     return sum(run_rule(rule) for rule in rules.select_related("badge_class", "session", "role"))
+
+
+@task()
+def run_award_rules(rule_ids: list[int]) -> int:
+    """The rules that attendance or a credit may now satisfy, run by the task worker."""
+    return run_rules(AwardRule.objects.filter(pk__in=rule_ids, active=True))

@@ -1,10 +1,10 @@
-"""Background work for badges: the earner's email, and rules run after attendance or credits."""
+"""Background work for badges: the earner's email, sent once and only with consent."""
 
 from django.utils import timezone
 from django_tasks import task
 
 from badges.emails import send_award_message
-from badges.models import Award, AwardRule
+from badges.models import Award
 
 
 @task()
@@ -24,11 +24,3 @@ def send_award_email(award_id: int) -> bool:
         Award.objects.filter(pk=award_id).update(notified_at=None)
         raise
     return True
-
-
-@task()
-def run_award_rules(rule_ids: list[int]) -> int:
-    # Imported here: the rules import the awarding module, which enqueues this module's tasks.
-    from badges.rules import run_rules
-
-    return run_rules(AwardRule.objects.filter(pk__in=rule_ids, active=True))

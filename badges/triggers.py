@@ -9,7 +9,7 @@ from django.db.models import Q
 from django.db.models.signals import post_save
 
 from badges.models import AwardRule, RuleKind
-from badges.tasks import run_award_rules
+from badges.rules import run_award_rules
 from community.models import Credit
 from webinars.attendance import attendance_marked
 from webinars.models import Registration

@@ -84,8 +84,10 @@ def test_role_rule_counts_credits_of_people_with_an_address(home, badge_class, d
         name="Once", user=django_user_model.objects.create_user("o", "o@example.org", "pw")
     )
     pages = [StandardPageFactory(parent=home, title=f"Page {i}") for i in range(2)]
+    draft = StandardPageFactory(parent=home, title="Brouillon", live=False)
     with committed():
         Credit.objects.create(page=pages[0], person=once, role=passeur)
+        Credit.objects.create(page=draft, person=once, role=passeur)  # a draft does not count
         Credit.objects.create(page=pages[0], person=claire, role=passeur)
     assert not Award.objects.exists()
     with committed():  # saving the credit runs the rule
