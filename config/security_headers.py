@@ -64,7 +64,7 @@ def admin_policy() -> dict[str, list[str]]:
         "default-src": [SELF],
         "script-src": [SELF, UNSAFE_INLINE],
         "style-src": [SELF, UNSAFE_INLINE],
-        "img-src": [*media_sources(), "data:", "blob:", "https://www.gravatar.com"],
+        "img-src": [*media_sources(), "data:", "blob:"],
         "media-src": [*media_sources(), "blob:"],
         "font-src": [SELF, "data:"],
         "connect-src": [SELF],

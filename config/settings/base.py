@@ -212,6 +212,9 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = env_int("DOCUMENT_MAX_UPLOAD_BYTES", 50 * 1024 * 1
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = env_int("IMAGE_MAX_UPLOAD_BYTES", 20 * 1024 * 1024)
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
+# No Gravatar in the admin: editors' email hashes are not sent to a third party (and the
+# admin's Content-Security-Policy allows images from the site only).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILMEDIA = {"MEDIA_MODEL": "wagtailmedia.Media"}
 
 # Podcasts. Audio larger than this is refused (the upload itself streams to a temporary file).

@@ -64,14 +64,17 @@ def test_year_filter_uses_paris_time(client, sessions_index):
         {"year": "abc"},
         {"year": "99999"},
         {"tag": "<script>"},
-        {"page": "abc"},
-        {"page": "-1"},
     ],
 )
 def test_bad_parameters_get_a_400_with_the_reason_not_a_500(client, sessions_index, params):
     response = client.get(sessions_index.url, params)
     assert response.status_code == 400
     assert html.fromstring(response.content.decode()).xpath("//div[@role='alert']")
+
+
+@pytest.mark.parametrize("page", ["abc", "-1", "²"])
+def test_a_bad_page_number_gives_the_first_page_like_every_listing(client, sessions_index, page):
+    assert client.get(sessions_index.url, {"page": page}).status_code == 200
 
 
 def test_a_page_beyond_the_last_falls_back_to_the_last(client, sessions_index):
