@@ -111,7 +111,13 @@ def test_illustrator_uploads_images_and_cannot_touch_pages(client, sections):
     client.force_login(member("Illustrateur", "lea"))
     assert client.get("/admin/images/").status_code == 200
     response = client.post(
-        "/admin/images/add/", {"title": "Carte mentale", "file": png_upload(), "collection": 1}
+        "/admin/images/add/",
+        {
+            "title": "Carte mentale",
+            "alt_text": "Carte mentale de la séance",
+            "file": png_upload(),
+            "collection": 1,
+        },
     )
     assert response.status_code == 302
     assert get_image_model().objects.filter(title="Carte mentale").exists()
