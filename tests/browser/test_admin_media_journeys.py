@@ -122,6 +122,12 @@ def publish(page) -> None:
     page.get_by_role("button", name=re.compile("^Publier")).click()
 
 
+def leave_the_editor(page) -> None:
+    """Stop the editor's background requests before the test database is flushed."""
+    page.goto("about:blank")
+    page.wait_for_load_state("networkidle")
+
+
 def open_panel(page, heading: str) -> None:
     """Unfold a collapsed panel by its toggle, found by the heading it describes."""
     panel = page.locator("section.w-panel").filter(
@@ -271,3 +277,4 @@ def test_a_malformed_transcript_is_refused_in_french_and_the_page_keeps_its_text
     assert "Ligne 3 : ce passage n’a pas de ligne de minutage" in message, message
     session.refresh_from_db()
     assert len(session.transcript_data) == 5  # the published transcript is untouched
+    leave_the_editor(page)

@@ -310,6 +310,9 @@ class WebinarPage(FileRoutesMixin, BasePage):
         page = super().with_content_json(content)
         page.calendar_uid = self.calendar_uid
         page.calendar_sequence = self.calendar_sequence
+        if not isinstance(page.transcript, str):
+            # Revisions from before migration 0002 hold a document id: keep the current text.
+            page.transcript = self.transcript
         return page
 
     def save(self, *args, **kwargs):
