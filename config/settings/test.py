@@ -24,3 +24,6 @@ MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="collectif-test-media-"))
 PODCAST_AUDIO_MAX_BYTES = 50 * 1024 * 1024
 # Page types that exist only in tests (tests/search/pagetypes): any page type can join search.
 INSTALLED_APPS = [*INSTALLED_APPS, "tests.search.pagetypes"]  # noqa: F405
+# Off unless a test turns it on (tests/media_pages/test_page_cache.py): query budgets measure
+# building pages, not serving them from the cache.
+PAGE_CACHE_SECONDS = 0

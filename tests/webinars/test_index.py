@@ -104,7 +104,9 @@ def test_index_query_count_does_not_grow_with_sessions(
     client.get(sessions_index.url)  # warm the site root cache
     with django_assert_max_num_queries(24) as small:
         client.get(sessions_index.url)
+    budget = len(small.captured_queries)
     add(30)
-    with django_assert_max_num_queries(len(small.captured_queries)):
+    client.get(sessions_index.url)  # the site chrome is built again once after a change
+    with django_assert_max_num_queries(budget):
         response = client.get(sessions_index.url)
     assert len(titles(response, "past-title")) == 12
