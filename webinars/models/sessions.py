@@ -27,6 +27,8 @@ from webinars.listing import SessionFilterForm
 from webinars.players import Player, player_for
 from webinars.structured_data import session_event_data
 
+UPCOMING_PAGE_PARAMETER = "prochaines"
+
 
 class WebinarIndexPage(FileRoutesMixin, BasePage):
     """The sessions: upcoming first, then the archive, filterable; and their calendar feed."""
@@ -58,12 +60,14 @@ class WebinarIndexPage(FileRoutesMixin, BasePage):
         page_number = (form.cleaned_data.get("page") if valid else None) or 1
         now = timezone.now()
         past = Paginator(sessions.filter(end__lt=now).order_by("-start"), self.per_page)
+        upcoming = Paginator(sessions.filter(end__gte=now).order_by("start"), self.per_page)
+        # Paginator.get_page turns anything that is not a page number into the first page.
+        upcoming_page = upcoming.get_page(request.GET.get(UPCOMING_PAGE_PARAMETER))
         context = self.get_context(request)
         context.update(
             form=form,
-            upcoming=list(sessions.filter(end__gte=now).order_by("start"))
-            if page_number == 1
-            else [],
+            upcoming=upcoming_page if page_number == 1 else [],
+            upcoming_parameter=UPCOMING_PAGE_PARAMETER,
             page_obj=past.get_page(page_number),
             extra_query=form.query_without_page() if valid else "",
             formats=SessionFormat.choices,
@@ -248,6 +252,11 @@ class WebinarPage(FileRoutesMixin, BasePage):
     class Meta:
         verbose_name = _("session")
         verbose_name_plural = _("sessions")
+        # The index splits sessions on their end and sorts them on their start.
+        indexes = [
+            models.Index(fields=["start"], name="webinar_start_idx"),
+            models.Index(fields=["end"], name="webinar_end_idx"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(end__gt=models.F("start")), name="webinar_ends_after_start"
