@@ -86,7 +86,10 @@ class ReferenceServer:
         self.env, self.workdir = env, workdir
 
     def __enter__(self):
-        from tests.live_site import _wait_until_served, free_port
+        import urllib.error
+        import urllib.request
+
+        from tests.live_site import free_port
 
         port = free_port()
         self.base = f"http://127.0.0.1:{port}"
@@ -96,8 +99,13 @@ class ReferenceServer:
         self.process = subprocess.Popen(command, cwd=self.workdir, env=self.env,
                                         start_new_session=True, stdout=self.log,
                                         stderr=subprocess.STDOUT)  # fmt: skip
-        _wait_until_served(self.process, self.base, self.log)
-        return self.base
+        for _ in range(300):  # a bare project has no robots.txt: wait for its home page
+            try:
+                urllib.request.urlopen(self.base + "/", timeout=1).read()
+                return self.base
+            except (urllib.error.URLError, OSError):
+                time.sleep(0.1)
+        raise RuntimeError("the reference site did not answer within 30 s")
 
     def __exit__(self, *exc):
         import signal
