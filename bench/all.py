@@ -105,6 +105,7 @@ class ReferenceServer:
                 return self.base
             except (urllib.error.URLError, OSError):
                 time.sleep(0.1)
+        self.__exit__(None, None, None)
         raise RuntimeError("the reference site did not answer within 30 s")
 
     def __exit__(self, *exc):
