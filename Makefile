@@ -81,11 +81,9 @@ test: lint check-migrations install-test
 opensearch:
 	tools/opensearch/run.sh
 
+# One table with every figure of issue 15 (bench/all.py); the detailed benches stay runnable alone.
 bench: install-test
-	$(PY) bench/home_page.py
-	$(PY) bench/podcast_feed.py
-	$(PY) bench/webinar_index.py
-	$(PY) bench/newsletter_send.py
+	$(PY) bench/all.py
 
 bench-search: install-test
 	$(PY) bench/search.py

@@ -18,6 +18,7 @@ machine's load: compare the rows of one run, not runs between machines.
 """
 
 import argparse
+import asyncio
 import json
 import os
 import resource
@@ -73,17 +74,38 @@ def migrate(template: Path) -> None:
 
 
 class CountingHandler:
-    def __init__(self):
+    """Counts messages; each SMTP command waits ``latency`` seconds, as a relay 20 ms away
+    would answer (``--latency-ms``, 20 by default)."""
+
+    def __init__(self, latency: float = 0.0):
         self.count = 0
+        self.latency = latency
         self.lock = threading.Lock()
 
+    async def handle_EHLO(self, server, session, envelope, hostname, responses):
+        await asyncio.sleep(self.latency)
+        session.host_name = hostname
+        return responses
+
+    async def handle_MAIL(self, server, session, envelope, address, mail_options):
+        await asyncio.sleep(self.latency)
+        envelope.mail_from = address
+        envelope.mail_options.extend(mail_options)
+        return "250 OK"
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        await asyncio.sleep(self.latency)
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
     async def handle_DATA(self, server, session, envelope):
+        await asyncio.sleep(self.latency)
         with self.lock:
             self.count += 1
         return "250 OK"
 
 
-def run_case(db_path: Path, size: int, mode: str) -> dict:
+def run_case(db_path: Path, size: int, mode: str, latency: float = 0.02) -> dict:
     django_env(db_path, db_path.parent)
     import socket
 
@@ -99,7 +121,7 @@ def run_case(db_path: Path, size: int, mode: str) -> dict:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
-    handler = CountingHandler()
+    handler = CountingHandler(latency)
     controller = Controller(handler, hostname="127.0.0.1", port=port)
     controller.start()
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
@@ -163,13 +185,15 @@ def main() -> None:
     parser.add_argument("--sizes", default="1000,10000")
     parser.add_argument("--migrate")
     parser.add_argument("--case", nargs=3)
+    parser.add_argument("--latency-ms", type=float, default=20.0)
+    parser.add_argument("--json", action="store_true", help="print the rows as JSON")
     args = parser.parse_args()
     if args.migrate:
         migrate(Path(args.migrate))
         return
     if args.case:
         db_path, size, mode = args.case
-        print(json.dumps(run_case(Path(db_path), int(size), mode)))
+        print(json.dumps(run_case(Path(db_path), int(size), mode, args.latency_ms / 1000)))
         return
 
     workdir = Path(tempfile.mkdtemp(prefix="collectif-bench-newsletter-"))
@@ -181,13 +205,21 @@ def main() -> None:
                 db_path = workdir / f"{size}-{mode}.sqlite3"
                 shutil.copy(template, db_path)
                 output = subprocess.run(
-                    [sys.executable, __file__, "--case", str(db_path), str(size), mode],
+                    [sys.executable, __file__, "--case", str(db_path), str(size), mode,
+                     "--latency-ms", str(args.latency_ms)],
                     check=True, capture_output=True, text=True, cwd=ROOT,
                 )  # fmt: skip
                 rows.append(json.loads(output.stdout.strip().splitlines()[-1]))
-                print(f"  done: {size} {mode}: {rows[-1]['rate']:.0f} msg/s", flush=True)
+                print(
+                    f"  done: {size} {mode}: {rows[-1]['rate']:.0f} msg/s",
+                    flush=True,
+                    file=sys.stderr,
+                )
                 db_path.unlink()
-        print_table(rows)
+        if args.json:
+            print(json.dumps(rows))
+        else:
+            print_table(rows)
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
 

@@ -9,7 +9,7 @@ class MediaPagesConfig(AppConfig):
 
     def ready(self) -> None:
         # Django's documented place to connect signals: the models are loaded by now.
-        from media_pages import content_cache, public_address, signals
+        from media_pages import content_cache, public_address, signals  # models are loaded only now
 
         signals.connect()
         content_cache.connect()
@@ -19,6 +19,6 @@ class MediaPagesConfig(AppConfig):
 
 
 def create_cache_table(sender, using: str = "default", verbosity: int = 1, **kwargs) -> None:
-    from django.core.management import call_command
+    from django.core.management import call_command  # commands load the app registry
 
     call_command("createcachetable", database=using, verbosity=max(0, verbosity - 1))

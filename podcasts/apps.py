@@ -7,8 +7,8 @@ class PodcastsConfig(AppConfig):
     verbose_name = _("Podcasts")
 
     def ready(self) -> None:
-        from media_pages.content_cache import invalidate_on_change
-        from podcasts.models import EpisodeAudio
+        from media_pages.content_cache import invalidate_on_change  # after model loading
+        from podcasts.models import EpisodeAudio  # models are loaded only now
 
         # An episode's audio (size, duration, file) is in its page and in the feed.
         invalidate_on_change(EpisodeAudio)

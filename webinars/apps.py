@@ -11,8 +11,8 @@ class WebinarsConfig(AppConfig):
         from webinars import signals
 
         signals.connect()
-        from media_pages.content_cache import invalidate_on_change
-        from webinars.models import Registration
+        from media_pages.content_cache import invalidate_on_change  # after model loading
+        from webinars.models import Registration  # models are loaded only now
 
         # A session page shows the places left.
         invalidate_on_change(Registration)

@@ -29,3 +29,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     # production, instead of failing with "database table is locked" on a busy machine.
     _test_db_dir = Path(tempfile.mkdtemp(prefix="collectif-test-db-"))
     DATABASES["default"]["TEST"] = {"NAME": str(_test_db_dir / "test.sqlite3")}  # noqa: F405
+# Off unless a test turns it on (tests/media_pages/test_page_cache.py): query budgets measure
+# building pages, not serving them from the cache.
+PAGE_CACHE_SECONDS = 0

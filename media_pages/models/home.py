@@ -1,9 +1,11 @@
+from django.db.models import prefetch_related_objects
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.search import index
 
 from media_pages.blocks import BodyBlock
+from media_pages.content_cache import cached_for_content
 from media_pages.home_highlights import home_highlights
 from media_pages.visibility import visible_pages
 
@@ -36,10 +38,16 @@ class HomePage(BasePage):
         verbose_name = _("home page")
         verbose_name_plural = _("home pages")
 
+    def menu_sections(self) -> list:
+        """The sections with their covers: one query per page type, so kept in the cache
+        until the content changes (the home page's cost must not grow with its sections)."""
+        pages = list(visible_pages(self.get_children()).in_menu().specific())
+        prefetch_related_objects([p for p in pages if hasattr(p, "cover_id")], "cover")
+        return pages
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["sections"] = (
-            visible_pages(self.get_children()).in_menu().specific().select_related("owner")
-        )
+        context["sections"] = cached_for_content(request, f"home-sections:{self.pk}",
+                                                 self.menu_sections)  # fmt: skip
         context["highlights"] = home_highlights(request, self)
         return context

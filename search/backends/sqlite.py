@@ -74,6 +74,14 @@ class FrenchQueryMixin:
 
     analyse = staticmethod(french.stemmed_text)
 
+    def only_stop_words(self) -> bool:
+        """Nothing left once analysed ("de", "l'"): modelsearch would compile an empty MATCH
+        and raise AttributeError; such a query finds nothing."""
+        query = self.query
+        if isinstance(query, PlainText | Phrase):
+            return not self.analyse(query.query_string).strip()
+        return False
+
     def build_search_query_content(self, query, config=None):
         if isinstance(query, PlainText):
             query = PlainText(self.analyse(query.query_string), operator=query.operator)
@@ -92,6 +100,8 @@ class FlatRankingMixin:
     """
 
     def search(self, config, start, stop, score_field=None):
+        if self.only_stop_words():
+            return []
         query = normalize(self.query)
         if isinstance(query, (MatchAll, Not)) or not self.order_by_relevance:
             return super().search(config, start, stop, score_field=score_field)
@@ -148,6 +158,8 @@ class FrenchSQLiteAutocompleteQueryCompiler(
 
 class FrenchSQLiteSearchResults(SQLiteSearchResults):
     def _do_count(self) -> int:
+        if self.query_compiler.only_stop_words():
+            return 0
         results = self.get_queryset()
         return len(results) if isinstance(results, list) else results.count()
 

@@ -114,9 +114,11 @@ def test_editorial_index_query_count_does_not_grow(
     client.get("/editoriaux/")
     with django_assert_max_num_queries(20) as few:
         client.get("/editoriaux/")
+    budget = len(few.captured_queries)
     for n in range(3, 10):
         editorial(index, n)
-    with django_assert_max_num_queries(len(few.captured_queries)):
+    client.get("/editoriaux/")  # the site chrome is built again once after a change
+    with django_assert_max_num_queries(budget):
         response = client.get("/editoriaux/")
     assert "Éditorial 9" in response.content.decode()
 
@@ -192,9 +194,11 @@ def test_presentation_index_query_count_does_not_grow(
     client.get(index.url)
     with django_assert_max_num_queries(20) as few:
         client.get(index.url)
+    budget = len(few.captured_queries)
     for _n in range(10):
         PresentationPageFactory(parent=index)
-    with django_assert_max_num_queries(len(few.captured_queries)):
+    client.get(index.url)  # the site chrome is built again once after a change
+    with django_assert_max_num_queries(budget):
         client.get(index.url)
 
 
@@ -242,10 +246,12 @@ def test_tag_page_query_count_does_not_grow(client, tagged, home, django_assert_
     client.get("/etiquettes/%C3%A9valuation/")
     with django_assert_max_num_queries(25) as few:
         client.get("/etiquettes/%C3%A9valuation/")
+    budget = len(few.captured_queries)
     for n in range(15):
         page = StandardPageFactory(parent=home, title=f"Étiquetée {n}")
         page.tags.add("évaluation")
         page.save()
-    with django_assert_max_num_queries(len(few.captured_queries)):
+    client.get("/etiquettes/%C3%A9valuation/")  # the site chrome is built again once after a change
+    with django_assert_max_num_queries(budget):
         response = client.get("/etiquettes/%C3%A9valuation/")
     assert "Étiquetée 14" in response.content.decode()

@@ -12,6 +12,11 @@ from tests.factories import StandardPageFactory
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def page_cache_on(settings):
+    settings.PAGE_CACHE_SECONDS = 300
+
+
 @pytest.fixture
 def page(home):
     return StandardPageFactory(parent=home, title="Charte du collectif", slug="charte")

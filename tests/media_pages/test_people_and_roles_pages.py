@@ -184,10 +184,12 @@ def test_community_pages_query_count_does_not_grow(
     client.get(path)
     with django_assert_max_num_queries(20) as few:
         client.get(path)
+    budget = len(few.captured_queries)
     more_people_and_credits(home, roles, 12)
     claire = community["claire"]
     index = EditorialIndexPageFactory(parent=home)
     for _ in range(8):
         credited(EditorialPageFactory(parent=index), (claire, roles["passeur"]))
-    with django_assert_max_num_queries(len(few.captured_queries)):
+    client.get(path)  # the site chrome is built again once after a change
+    with django_assert_max_num_queries(budget):
         assert client.get(path).status_code == 200

@@ -12,6 +12,11 @@ from media_pages.page_cache import STATUS_HEADER
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def page_cache_on(settings):
+    settings.PAGE_CACHE_SECONDS = 300
+
+
 def feed_url(show) -> str:
     return show.url + "feed.xml"
 

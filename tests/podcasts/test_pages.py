@@ -99,9 +99,11 @@ def test_show_and_section_listings_have_a_query_budget(client, show, django_asse
     client.get(show.url)
     with django_assert_max_num_queries(25) as small:
         client.get(show.url)
+    budget = len(small.captured_queries)
     for _ in range(25):
         PodcastEpisodePageFactory(parent=show)
-    with django_assert_max_num_queries(len(small.captured_queries)):
+    client.get(show.url)  # the site chrome is built again once after a change
+    with django_assert_max_num_queries(budget):
         doc = parse(client.get(show.url))
     assert len(doc.xpath("//ol[@class='episode-list']/li")) == 20
     with django_assert_max_num_queries(25):

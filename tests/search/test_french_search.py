@@ -118,3 +118,18 @@ def test_opensearch_rebuilds_behind_an_alias(client, corpus, opensearch):
     assert len(second) == 1 and second != first
     assert not backend.es.indices.exists(index=",".join(first))
     assert "L’évaluation pédagogique" in titles(client, "évaluer")
+
+
+@pytest.mark.parametrize("query", ["de", "de la", "  le  ", "l'"])
+def test_a_query_of_stop_words_only_finds_nothing_and_never_raises(corpus, engine, query):
+    """Called on the backend directly (the search page may filter such queries earlier)."""
+    from wagtail.models import Page
+    from wagtail.search.backends import get_search_backend
+
+    engine()
+    backend = get_search_backend()
+    results = backend.search(query, Page.objects.live())
+    assert list(results) == []
+    assert results.count() == 0
+    suggestions = backend.autocomplete(query, Page.objects.live())
+    assert isinstance(list(suggestions), list)

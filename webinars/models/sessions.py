@@ -32,6 +32,8 @@ from webinars.players import Player, player_for
 from webinars.session_form import SessionForm
 from webinars.structured_data import session_event_data
 
+UPCOMING_PAGE_PARAMETER = "prochaines"
+
 
 class WebinarIndexPage(FileRoutesMixin, BasePage):
     """The sessions: upcoming first, then the archive, filterable; and their calendar feed."""
@@ -61,12 +63,14 @@ class WebinarIndexPage(FileRoutesMixin, BasePage):
         page_number = requested_page_number(request)
         now = timezone.now()
         past = Paginator(sessions.filter(end__lt=now).order_by("-start"), self.per_page)
+        upcoming = Paginator(sessions.filter(end__gte=now).order_by("start"), self.per_page)
+        # Paginator.get_page turns anything that is not a page number into the first page.
+        upcoming_page = upcoming.get_page(request.GET.get(UPCOMING_PAGE_PARAMETER))
         context = self.get_context(request)
         context.update(
             form=form,
-            upcoming=list(sessions.filter(end__gte=now).order_by("start"))
-            if page_number == 1
-            else [],
+            upcoming=upcoming_page if page_number == 1 else [],
+            upcoming_parameter=UPCOMING_PAGE_PARAMETER,
             page_obj=past.get_page(page_number),
             extra_query=form.query_without_page() if valid else "",
             formats=SessionFormat.choices,
@@ -259,6 +263,11 @@ class WebinarPage(FileRoutesMixin, BasePage):
     class Meta:
         verbose_name = _("session")
         verbose_name_plural = _("sessions")
+        # The index splits sessions on their end and sorts them on their start.
+        indexes = [
+            models.Index(fields=["start"], name="webinar_start_idx"),
+            models.Index(fields=["end"], name="webinar_end_idx"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(end__gt=models.F("start")), name="webinar_ends_after_start"
