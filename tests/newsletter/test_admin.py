@@ -122,8 +122,19 @@ def test_sending_page_is_in_sight_in_the_listing_and_the_editor(client, issue, r
     edit = client.get(f"/admin/pages/{issue.pk}/edit/").content.decode()
     assert f'href="{sending_url(issue)}"' in edit
 
+    # An editor who may change the issue but not send it sees no way to the sending page.
+    writers = Group.objects.create(name="Rédaction sans envoi (test)")
+    writers.permissions.add(Permission.objects.get(codename="access_admin"))
+    GroupPagePermission.objects.create(
+        group=writers, page=issue.get_parent(), permission_type="change"
+    )
+    editor.groups.add(writers)
     client.force_login(editor)
-    assert sending_url(issue) not in client.get(f"/admin/pages/{issue.pk}/edit/").content.decode()
+    edit = client.get(f"/admin/pages/{issue.pk}/edit/")
+    assert edit.status_code == 200 and "Lettre de novembre" in edit.content.decode()
+    assert sending_url(issue) not in edit.content.decode()
+    listing = client.get(f"/admin/pages/{issue.get_parent().pk}/").content.decode()
+    assert sending_url(issue) not in listing
 
 
 def test_send_me_a_test_goes_only_to_the_redactrice(client, issue, redactrice):
