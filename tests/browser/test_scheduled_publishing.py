@@ -1,10 +1,10 @@
-"""An editor schedules pages in the admin, in chromium; the real worker publishes and expires them.
+"""The Rédactrice schedules letters in the admin, in chromium; the real worker applies it.
 
 The site is served by gunicorn with production settings and ``run_worker`` runs beside it, as in
-production. One editorial is to go live at the next minute (the admin's date fields have minute
-precision), another one, live, is to expire then. Once the worker's periodic job has passed
-that minute, the first is public and the second is gone from its URL, the editorial feed, the
-sitemap and search.
+production. Logged in as the Rédactrice (the role that publishes letters, from `setup_groups`),
+one letter is to go live at the next minute (the admin's date fields have minute precision),
+another one, live, is to expire then. Once the worker's periodic job has passed that minute, the
+first is public and the second is gone from its URL, the archive's feed, the sitemap and search.
 """
 
 import subprocess
@@ -21,21 +21,31 @@ import pytest
 from tests.live_site import ROOT, gunicorn, manage, prepared_site
 
 PARIS = ZoneInfo("Europe/Paris")
-PASSWORD = "mot-de-passe-de-l-editrice"
-SETUP = f"""
-from django.contrib.auth import get_user_model
-from tests.factories import EditorialIndexPageFactory, EditorialPageFactory, make_site_with_home
+PASSWORD = "mot-de-passe-de-la-redactrice"
+SETUP = """
+from tests.factories import NewsletterIndexPageFactory, NewsletterPageFactory, make_site_with_home
 home = make_site_with_home()
-index = EditorialIndexPageFactory(parent=home, slug="editoriaux", title="Éditoriaux")
-EditorialPageFactory(parent=index, slug="a-venir", title="Sobriété numérique à venir", live=False)
-EditorialPageFactory(parent=index, slug="perime", title="Ancien appel à contributions")
-get_user_model().objects.create_superuser("editrice", "editrice@example.org", "{PASSWORD}")
+index = NewsletterIndexPageFactory(parent=home)
+NewsletterPageFactory(parent=index, slug="a-venir", title="Sobriété numérique à venir", live=False)
+NewsletterPageFactory(parent=index, slug="perime", title="Ancien appel à contributions")
+"""
+REDACTRICE = f"""
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+user = get_user_model().objects.create_user("editrice", "editrice@example.org", "{PASSWORD}")
+user.groups.add(Group.objects.get(name="Rédactrice"))
 """
 
 
 @pytest.fixture(scope="module")
 def site():
-    with prepared_site([["shell", "-c", SETUP], ["update_index"]]) as env:
+    setup = [
+        ["shell", "-c", SETUP],
+        ["setup_groups"],
+        ["shell", "-c", REDACTRICE],
+        ["update_index"],
+    ]
+    with prepared_site(setup) as env:
         env["SCHEDULED_PUBLISHING_SECONDS"] = "1"
         env["WORKER_HEARTBEAT_SECONDS"] = "0.5"
         with gunicorn(env) as base_url:
@@ -115,10 +125,11 @@ def wait_until(condition, what: str, process) -> None:
         time.sleep(0.5)
 
 
-def test_an_editor_schedules_a_page_and_an_expiry_and_the_worker_applies_both(site, page):
+def test_the_redactrice_schedules_a_letter_and_an_expiry_and_the_worker_applies_both(site, page):
     env, base_url = site
-    upcoming, expiring = base_url + "/editoriaux/a-venir/", base_url + "/editoriaux/perime/"
-    feed, sitemap = base_url + "/editoriaux/feed.xml", base_url + "/sitemap.xml"
+    archive = base_url + "/lettre-d-information/"
+    upcoming, expiring = archive + "a-venir/", archive + "perime/"
+    feed, sitemap = archive + "feed.xml", base_url + "/sitemap.xml"
     search = base_url + "/recherche/?q=appel+contributions"
     assert status_of(upcoming) == 404
     assert "Ancien appel à contributions" in body_of(feed)
@@ -138,5 +149,5 @@ def test_an_editor_schedules_a_page_and_an_expiry_and_the_worker_applies_both(si
     assert "Ancien appel à contributions" not in body_of(feed)
     assert expiring.removeprefix(base_url) not in body_of(sitemap)
     assert "Ancien appel à contributions" not in body_of(search)
-    page.goto(base_url + "/editoriaux/")
+    page.goto(archive)
     assert page.get_by_role("link", name="Sobriété numérique à venir").count() == 1
