@@ -11,6 +11,7 @@ from badges.awarding import Candidate, award
 from badges.models import AwardRule, RuleKind
 from badges.urls_public import public_url
 from community.contributions import visible_credits
+from media_pages.visibility import visible_pages
 from webinars.choices import PARIS
 from webinars.models import Registration, RegistrationStatus
 
@@ -73,7 +74,7 @@ def format_candidates(rule: AwardRule) -> list[Candidate]:
 def role_candidates(rule: AwardRule) -> list[Candidate]:
     """People credited often enough on pages visitors see, who have an account with an address."""
     credits = (
-        visible_credits()
+        visible_credits(visible_pages())
         .filter(role=rule.role)
         .exclude(person__user__isnull=True)
         .exclude(person__user__email="")

@@ -4,6 +4,7 @@ from django.views.generic import RedirectView
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel
+from wagtail.admin.ui.tables import BooleanColumn
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
@@ -28,7 +29,10 @@ class AwardRuleViewSet(ModelViewSet):
     url_namespace = "badges_rules"
     icon = "cogs"
     menu_label = _("Award rules")
-    list_display = ["badge_class", "kind", "session", "session_format", "role", "count", "active"]
+    list_display = [
+        "badge_class", "kind", "session", "session_format", "role", "count",
+        BooleanColumn("active", label=_("active")),
+    ]  # fmt: skip
     list_filter = ["badge_class", "kind", "active"]
     copy_view_enabled = False
 
@@ -41,7 +45,10 @@ class AwardViewSet(ModelViewSet):
     url_namespace = "badges_awards"
     icon = "success"
     menu_label = _("Awards")
-    list_display = ["badge_class", "name", "email", "issued_on", "revoked", "rule"]
+    list_display = [
+        "badge_class", "name", "email", "issued_on",
+        BooleanColumn("revoked", label=_("revoked")), "rule",
+    ]  # fmt: skip
     list_filter = ["badge_class", "revoked", "rule", "issued_on"]
     search_fields = ["email", "name"]
     list_export = ["badge_class", "name", "email", "issued_on", "expires", "revoked"]

@@ -114,7 +114,7 @@ def upload_an_image(page, base_url: str, tmp_path: Path) -> None:
     page.goto(base_url + "/admin/images/add/")
     page.set_input_files("#id_file", str(sketch))
     page.fill("#id_title", "Carte des pratiques")
-    page.fill("#id_description", ALT)
+    page.fill("#id_alt_text", ALT)
     with page.expect_navigation():
         page.locator("main form button[type=submit]").last.click()
 
@@ -137,8 +137,8 @@ def write_and_submit_an_editorial(page, base_url: str) -> None:
     page.locator(".public-DraftEditor-content").first.click()
     page.keyboard.type("Des pairs qui se relisent apprennent autant que ceux qui sont relus.")
     page.get_by_role("button", name="Ajouter un(e) Crédit").click()
-    choose_in_modal(page, "Choisir personne", "Claire Vasseur")
-    choose_in_modal(page, "Choisir rôle", "Éditorialiste")
+    choose_in_modal(page, "Choisir une personne", "Claire Vasseur")
+    choose_in_modal(page, "Choisir un rôle", "Éditorialiste")
     page.get_by_role("tab", name="Promotion").click()
     page.locator(".tagit-new input").fill("pairs")
     page.locator(".tagit-new input").press("Enter")

@@ -35,6 +35,8 @@ def test_uncached_pages_cost_the_same_queries_for_small_and_large_sites(
     client, home, which, django_assert_max_num_queries, media_root
 ):
     add_content(home, sections=1, children=1)
+    podcasts = PodcastIndexPageFactory(parent=home, show_in_menus=True)
+    PodcastEpisodePageFactory(parent=PodcastShowPageFactory(parent=podcasts))
     section = home.get_children().get(title="Rubrique 0")
     path = {"home": "/", "section": section.url, "page": section.get_children().first().url}[which]
     client.get(path)
@@ -42,8 +44,7 @@ def test_uncached_pages_cost_the_same_queries_for_small_and_large_sites(
         assert client.get(path).status_code == 200
     budget = len(small.captured_queries)
     add_content(home, sections=6, children=12)
-    section = PodcastIndexPageFactory(parent=home, show_in_menus=True)
-    show = PodcastShowPageFactory(parent=section)
+    show = PodcastShowPageFactory(parent=podcasts)
     for _ in range(5):
         PodcastEpisodePageFactory(parent=show)
     client.get(path)  # the chrome is built again once after a change
