@@ -1,9 +1,9 @@
 """Limits on the forms anyone can post to: attempts per client, and the size of what is sent.
 
-``FormAttemptsMiddleware`` counts every POST to the admin login and page or document password
-forms (``media_pages.ratelimit``): past the limit, the form answers 429 with a French message
-until the window ends. Successful sign-ins are counted too: an editor signs in once, a robot
-thousands of times.
+``FormAttemptsMiddleware`` counts the failed POSTs to the admin login and page or document
+password forms (``media_pages.ratelimit``): past the limit, the form answers 429 with a French
+message until the window ends, even to the right password. A form that succeeds redirects and
+is not counted, so a school whose teachers sign in from one address is never locked out.
 
 ``PublicBodySizeMiddleware`` refuses, with 413, POST bodies larger than
 ``PUBLIC_POST_MAX_BYTES`` outside the admin (registration, subscription, search, passwords), so
@@ -49,7 +49,12 @@ class FormAttemptsMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        return self.get_response(request)
+        response = self.get_response(request)
+        limit = getattr(request, "_collectif_form_limit", None)
+        # Both forms redirect on success and answer the form again (200) when refused.
+        if limit is not None and response.status_code == 200:
+            limit.hit(request)
+        return response
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         match = request.resolver_match
@@ -58,8 +63,9 @@ class FormAttemptsMiddleware:
             return None
         setting = "ADMIN_LOGIN_RATE_LIMIT" if action == "login" else "PAGE_PASSWORD_RATE_LIMIT"
         limit = RateLimit.from_setting(action, setting, DEFAULT_ATTEMPTS)
-        if not limit.hit(request):
+        if limit.exceeded(request):
             return too_many_attempts(request, limit.window)
+        request._collectif_form_limit = limit
         return None
 
 

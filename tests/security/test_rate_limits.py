@@ -125,6 +125,25 @@ def test_admin_login_is_refused_after_too_many_attempts(client, settings):
 
 
 @pytest.mark.django_db
+def test_signing_in_successfully_is_not_counted(client, settings):
+    """Twelve colleagues behind one school address sign in within the window: none refused."""
+    settings.ADMIN_LOGIN_RATE_LIMIT = (3, 900)
+    get_user_model().objects.create_superuser("chef", "chef@example.org", "juste")
+    for _ in range(12):
+        response = client.post("/admin/login/", {"username": "chef", "password": "juste"})
+        assert response.status_code == 302
+        client.logout()
+    for _ in range(3):
+        assert (
+            client.post("/admin/login/", {"username": "chef", "password": "faux"}).status_code
+            == 200
+        )
+    assert (
+        client.post("/admin/login/", {"username": "chef", "password": "juste"}).status_code == 429
+    )
+
+
+@pytest.mark.django_db
 def test_page_password_form_is_refused_after_too_many_attempts(client, home, settings):
     settings.PAGE_PASSWORD_RATE_LIMIT = (3, 900)
     page = StandardPageFactory(parent=home, title="Réservé")
