@@ -1,13 +1,8 @@
 """The site's one public address, for every link a badge carries (JSON-LD, emails, pages)."""
 
-from django.conf import settings
 from django.urls import reverse
 
-
-def public_url(path: str) -> str:
-    if path.startswith(("http://", "https://")):
-        return path
-    return settings.SITE_URL.rstrip("/") + path
+from media_pages.public_address import public_url
 
 
 def issuer_url() -> str:
