@@ -63,7 +63,8 @@ def test_the_task_indexing_between_the_views_check_and_insert(video):
     assert [found.pk for found in backend.search("remédiation", type(video))] == [video.pk]
 
 
-@pytest.mark.django_db(transaction=True)
+# Serialized: the flush afterwards must not leave the next live test without roles or root page.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_indexers_at_once(video):
     """Two threads (two connections) index the same video together, several times."""
     errors: list[BaseException] = []
