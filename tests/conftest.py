@@ -3,6 +3,22 @@ import pytest
 from tests.factories import make_site_with_home
 
 
+@pytest.fixture(scope="session", autouse=True)
+def serialized_rollback_on_every_connection(django_db_setup):
+    """The database copy that serialized rollback restores, reachable from any thread.
+
+    Django keeps it on the connection object of the thread that created the test database;
+    once Playwright runs its event loop in the main thread, ``connections`` hands out another
+    object, the copy was not found, and a test after a flush started from an empty database.
+    """
+    from django.db import connections
+
+    for alias in connections:
+        contents = getattr(connections[alias], "_test_serialized_contents", None)
+        if contents is not None:
+            type(connections[alias])._test_serialized_contents = contents
+
+
 @pytest.fixture(autouse=True)
 def empty_cache():
     """Pages, feeds and the site chrome are cached across requests; never across tests, whose

@@ -108,6 +108,8 @@ def test_killed_worker_resumes_without_duplicate_or_missing_message(issue, setti
         "VAR_DIR": tempfile.mkdtemp(dir=tmp_path),
         "EMAIL_HOST": "127.0.0.1",
         "EMAIL_PORT": str(port),
+        # The test database has no cache table: the worker keeps its cache in memory.
+        "CACHE_URL": "locmem://",
         "SITE_URL": "https://collectif.example.org",
         "NEWSLETTER_BATCH_SIZE": "5",
         "NEWSLETTER_SEND_RATE": "0",

@@ -106,6 +106,8 @@ def test_a_task_left_running_by_a_killed_worker_is_retried_by_the_next(settings,
         "VAR_DIR": tempfile.mkdtemp(dir=tmp_path),
         "EMAIL_HOST": "127.0.0.1",
         "EMAIL_PORT": str(port),
+        # The test database has no cache table: the worker keeps its cache in memory.
+        "CACHE_URL": "locmem://",
         "SITE_URL": "https://collectif.example.org",
         "WORKER_HEARTBEAT_SECONDS": "0.2",
         "TASK_STALE_SECONDS": "1",
