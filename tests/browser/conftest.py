@@ -5,6 +5,7 @@ in a process of its own (tests/live_site.py), the way visitors get it.
 """
 
 import os
+import time
 
 import pytest
 
@@ -83,3 +84,18 @@ def axe_violations(page, axe_source: str, impacts=("serious", "critical")) -> li
         for v in result["violations"]
         if v["impact"] in impacts
     ]
+
+
+def wait_until_true(page, expression: str, timeout: float = 10.0) -> None:
+    """Poll a JavaScript expression from here until it is true.
+
+    Playwright's ``wait_for_function`` re-evaluates its predicate with ``eval`` from the page's
+    own timers, which the site's Content-Security-Policy (no 'unsafe-eval') rightly refuses as
+    soon as the first check is false. ``page.evaluate`` goes through the debugging protocol, which
+    the policy does not cover, so polling from Python tests the page under its real policy.
+    """
+    deadline = time.monotonic() + timeout
+    while not page.evaluate(expression):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"still false after {timeout:g} s: {expression}")
+        page.wait_for_timeout(50)

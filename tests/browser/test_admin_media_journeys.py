@@ -21,6 +21,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
 
+from .conftest import wait_until_true
+
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -231,9 +233,9 @@ def test_the_facilitator_archives_a_session_with_its_recording_and_transcripts(
     cues = page.locator("ol.transcript-cues li")
     assert cues.count() == 2
     assert "tableau coopératif" in cues.nth(1).inner_text()
-    page.wait_for_function("document.getElementById('session-player').readyState >= 1")
+    wait_until_true(page, "document.getElementById('session-player').readyState >= 1")
     page.get_by_role("link", name="0:12").click()
-    page.wait_for_function("document.getElementById('session-player').currentTime >= 12")
+    wait_until_true(page, "document.getElementById('session-player').currentTime >= 12")
 
     page.goto(base + "/recherche/?q=tableau+coopératif")
     assert "Classes inversées : un bilan" in page.locator("main").inner_text()

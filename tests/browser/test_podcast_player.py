@@ -2,6 +2,8 @@
 
 import pytest
 
+from .conftest import wait_until_true
+
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 EPISODE = "/podcasts/les-voix-du-collectif/evaluer-autrement/"
 
@@ -18,7 +20,7 @@ def podcast_server(live_server, monkeypatch):
 
 
 def wait_for_metadata(page) -> None:
-    page.wait_for_function("document.getElementById('episode-player').readyState >= 1")
+    wait_until_true(page, "document.getElementById('episode-player').readyState >= 1")
 
 
 def test_clicking_a_timestamp_seeks_the_player(podcast_server, page):
@@ -36,7 +38,7 @@ def test_clicking_a_timestamp_seeks_the_player(podcast_server, page):
 def test_a_t_link_from_elsewhere_starts_the_player_at_that_moment(podcast_server, page):
     page.goto(podcast_server.url + EPISODE + "#t=7")
     wait_for_metadata(page)
-    page.wait_for_function("document.getElementById('episode-player').currentTime >= 6.9")
+    wait_until_true(page, "document.getElementById('episode-player').currentTime >= 6.9")
 
 
 def test_the_player_and_timestamps_are_reachable_by_keyboard(podcast_server, page):

@@ -2,6 +2,8 @@
 
 import pytest
 
+from .conftest import wait_until_true
+
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 SESSION = "/webinaires/evaluer-autrement/"
@@ -24,7 +26,7 @@ def current_time(page) -> float:
 
 
 def wait_for_metadata(page) -> None:
-    page.wait_for_function("document.getElementById('session-player').readyState >= 1")
+    wait_until_true(page, "document.getElementById('session-player').readyState >= 1")
 
 
 def test_clicking_a_time_stamp_seeks_the_player_and_stays_on_the_page(demo_server, page):
@@ -32,7 +34,7 @@ def test_clicking_a_time_stamp_seeks_the_player_and_stays_on_the_page(demo_serve
     wait_for_metadata(page)
     assert current_time(page) == 0
     page.get_by_role("link", name="0:18").click()
-    page.wait_for_function("document.getElementById('session-player').currentTime >= 18")
+    wait_until_true(page, "document.getElementById('session-player').currentTime >= 18")
     assert 18 <= current_time(page) < 25
     assert page.url.endswith(SESSION + "#t=18")  # not the video file
     assert page.evaluate("document.activeElement.id") == "session-player"
@@ -41,7 +43,7 @@ def test_clicking_a_time_stamp_seeks_the_player_and_stays_on_the_page(demo_serve
 def test_an_address_ending_in_t_starts_the_recording_there(demo_server, page):
     page.goto(demo_server.url + SESSION + "#t=11")
     wait_for_metadata(page)
-    page.wait_for_function("document.getElementById('session-player').currentTime >= 11")
+    wait_until_true(page, "document.getElementById('session-player').currentTime >= 11")
     assert 11 <= current_time(page) < 18
 
 
@@ -49,5 +51,5 @@ def test_captions_track_loads_its_cues(demo_server, page):
     page.goto(demo_server.url + SESSION)
     wait_for_metadata(page)
     page.evaluate("document.querySelector('track').track.mode = 'hidden'")
-    page.wait_for_function("document.querySelector('track').readyState === 2")
+    wait_until_true(page, "document.querySelector('track').readyState === 2")
     assert page.evaluate("document.querySelector('track').track.cues.length") == 5
