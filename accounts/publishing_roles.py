@@ -33,6 +33,7 @@ from wagtail.models import (
 
 from accounts.admin_defaults import retire_wagtail_defaults, strip_account_management
 from community.models import Role
+from webinars.permissions import PLAN_SESSION, WRITE_OBJECTIVE_REPORT, WRITE_SUBJECTIVE_REPORT
 
 ADMIN_ACCESS = "wagtailadmin.access_admin"
 EDIT_AND_PUBLISH = ("add", "change", "publish", "lock", "unlock")
@@ -84,6 +85,9 @@ ROLE_ACCESS: dict[str, RoleAccess] = {
         pages=("webinars.WebinarIndexPage",),
         permissions=(
             *CHOOSE_PEOPLE,
+            PLAN_SESSION,
+            WRITE_OBJECTIVE_REPORT,
+            WRITE_SUBJECTIVE_REPORT,
             "webinars.view_registration",
             "webinars.change_registration",
             *BADGES_FOR_ANIMATEUR,
@@ -92,17 +96,18 @@ ROLE_ACCESS: dict[str, RoleAccess] = {
         document_permissions=("add_document", "choose_document"),
         media_permissions=("add_media", "choose_media"),
     ),
-    # Session reports are fields of the session page: the Rapporteurs edit existing sessions,
-    # create none and publish nothing; an Animateur reviews.
+    # Session reports are fields of the session page: each Rapporteur edits existing sessions'
+    # own report (the other fields leave the form), creates none and publishes nothing; an
+    # Animateur reviews.
     "rapporteur-objectif": RoleAccess(
         pages=("webinars.WebinarIndexPage",),
         page_permissions=EDIT_FOR_REVIEW,
-        permissions=("community.view_person",),
+        permissions=("community.view_person", WRITE_OBJECTIVE_REPORT),
     ),
     "rapporteur-subjectif": RoleAccess(
         pages=("webinars.WebinarIndexPage",),
         page_permissions=EDIT_FOR_REVIEW,
-        permissions=("community.view_person",),
+        permissions=("community.view_person", WRITE_SUBJECTIVE_REPORT),
     ),
     "redactrice": RoleAccess(
         pages=("newsletter.NewsletterIndexPage",),

@@ -8,7 +8,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
 from wagtail.models import Collection, Page, PageViewRestriction, Workflow
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from accounts.admin_defaults import ACCOUNT_MODELS
 from media_pages.models import PresentationPage
@@ -203,6 +203,47 @@ def test_rapporteurs_edit_sessions_but_neither_create_nor_publish_them(client, s
         get_user_model().objects.get(username="sophie")
     ).can_publish()
     assert client.get("/admin/registrations/").status_code in DENIED
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("group_name", "own", "other"),
+    [
+        ("Rapporteur objectif", "objective_report", "subjective_report"),
+        ("Rapporteur subjectif", "subjective_report", "objective_report"),
+    ],
+)
+def test_a_rapporteur_changes_their_report_and_nothing_else(
+    client, sections, group_name, own, other
+):
+    session = sections["session"]
+    before = {"title": session.title, "start": session.start, other: getattr(session, other)}
+    client.force_login(member(group_name, "rapporteur"))
+    form = client.get(f"/admin/pages/{session.pk}/edit/").context["form"]
+    assert own in form.fields
+    assert not {"title", "slug", "start", "capacity", "online_url", other} & set(form.fields)
+
+    posted = nested_form_data(
+        {
+            "title": "Titre détourné",
+            "slug": "detourne",
+            "start": "2030-01-01 10:00",
+            "capacity": "1",
+            own: rich_text("<p>Ce que le rapporteur a noté.</p>"),
+            other: rich_text("<p>Écrit par la mauvaise personne.</p>"),
+            "credits": inline_formset([]),
+            "deliverables": streamfield([]),
+            "related_pages": streamfield([]),
+        }
+    )
+    response = client.post(f"/admin/pages/{session.pk}/edit/", posted)
+    assert response.status_code == 302, response.context["form"].errors
+
+    session.refresh_from_db()
+    draft = session.get_latest_revision_as_object()
+    assert "Ce que le rapporteur a noté." in getattr(draft, own)
+    assert {"title": draft.title, "start": draft.start, other: getattr(draft, other)} == before
+    assert draft.slug == session.slug and draft.capacity == session.capacity
 
 
 @pytest.mark.django_db

@@ -18,8 +18,7 @@ from pathlib import Path
 import feedparser
 import pytest
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
-from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
+from django.contrib.auth.models import Group
 
 from .conftest import wait_until_true
 
@@ -61,45 +60,9 @@ def demo_server(live_server, monkeypatch):
     return live_server
 
 
-def grant_what_the_role_needs(group: Group, role: str) -> None:
-    """What issue 11 says each role does, where setup_groups does not grant it yet."""
-    from podcasts.models import PodcastIndexPage
-    from webinars.models import WebinarIndexPage
-
-    root = Collection.get_first_root_node()
-    media = Permission.objects.filter(
-        content_type__app_label="wagtailmedia", codename__in=["add_media", "change_media"]
-    )
-    for permission in media:  # both put recordings online
-        GroupCollectionPermission.objects.get_or_create(
-            group=group, collection=root, permission=permission
-        )
-    if role == "ingenieur":  # "puts media online (podcasts, recordings, media library)"
-        for section in PodcastIndexPage.objects.all():
-            for codename in ("add_page", "change_page", "publish_page"):
-                GroupPagePermission.objects.get_or_create(
-                    group=group,
-                    page=section,
-                    permission=Permission.objects.get(
-                        content_type__app_label="wagtailcore", codename=codename
-                    ),
-                )
-        group.permissions.add(
-            *Permission.objects.filter(
-                content_type__app_label="podcasts",
-                codename__in=["add_episodeaudio", "change_episodeaudio", "view_episodeaudio"],
-            ),
-            Permission.objects.get(codename="access_admin"),
-        )
-    if role == "animateur":  # "runs sessions (sessions, registrations, attendance, recordings)"
-        assert GroupPagePermission.objects.filter(
-            group=group, page__in=WebinarIndexPage.objects.all()
-        ).exists()
-
-
-def user_in(group_name: str, username: str, role: str):
+def user_in(group_name: str, username: str):
+    """A member of the role's group, holding only what setup_groups (run by the demo) grants."""
     group = Group.objects.get(name=group_name)
-    grant_what_the_role_needs(group, role)
     user = get_user_model().objects.create_user(username, f"{username}@example.org", PASSWORD)
     user.groups.add(group)
     return user
@@ -148,7 +111,7 @@ def add_child_page(page, base: str, parent_pk: int) -> None:
 def test_the_online_publishing_engineer_publishes_an_mp3_episode(demo_server, page, tmp_path):
     from podcasts.models import PodcastEpisodePage, PodcastShowPage
 
-    user_in("Ingénieur de mise en ligne", "julien", role="ingenieur")
+    user_in("Ingénieur de mise en ligne", "julien")
     show = PodcastShowPage.objects.get()
     previous = PodcastEpisodePage.objects.child_of(show).order_by("-path").first()
     base = demo_server.url
@@ -197,7 +160,7 @@ def test_the_facilitator_archives_a_session_with_its_recording_and_transcripts(
 ):
     from webinars.models import WebinarIndexPage, WebinarPage
 
-    user_in("Animateur", "claire", role="animateur")
+    user_in("Animateur", "claire")
     index = WebinarIndexPage.objects.get()
     base = demo_server.url
     log_in(page, base, "claire")
@@ -260,7 +223,7 @@ def test_a_malformed_transcript_is_refused_in_french_and_the_page_keeps_its_text
 ):
     from webinars.models import WebinarPage
 
-    user_in("Animateur", "claire", role="animateur")
+    user_in("Animateur", "claire")
     session = WebinarPage.objects.get(slug="evaluer-autrement")
     base = demo_server.url
     log_in(page, base, "claire")

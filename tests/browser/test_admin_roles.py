@@ -187,3 +187,66 @@ def test_an_editorial_goes_from_the_editorialist_through_review_to_the_public(
     finally:
         visitor.context.close()
         context.close()
+
+
+SESSION_SLUG = "evaluer-autrement"
+REPORT_ADDITION = "Une enseignante a proposé de partager les grilles avec les familles."
+
+
+def session_page_id(env) -> int:
+    output = manage(
+        env,
+        "shell",
+        "-c",
+        "from webinars.models import WebinarPage; "
+        f"print(WebinarPage.objects.get(slug={SESSION_SLUG!r}).pk)",
+    )
+    return int(output.split()[-1])  # the shell prints its automatic imports first
+
+
+def test_the_objective_rapporteur_adds_to_their_report_and_an_animateur_publishes_it(
+    role_site, browser
+):
+    base_url, env = role_site
+    session_id = session_page_id(env)
+    context = browser.new_context(locale="fr-FR")
+    page = context.new_page()
+    visitor = browser.new_context(locale="fr-FR").new_page()
+    try:
+        log_in(page, base_url, username_of("Rapporteur objectif"))
+        page.goto(f"{base_url}/admin/pages/{session_id}/edit/")
+        # Their report, and none of the fields an Animateur keeps: neither seen nor posted.
+        for field in ("title", "start", "capacity", "online_url", "subjective_report", "slug"):
+            assert page.locator(f"[name='{field}']").count() == 0, field
+        archive = page.locator(".w-panel__header", has_text="Après la session : archives")
+        archive.locator("[data-panel-toggle]").click()
+        editor = page.locator(
+            ".w-field__wrapper:has(#id_objective_report) .public-DraftEditor-content"
+        )
+        editor.click()
+        page.keyboard.press("Control+End")
+        page.keyboard.press("Enter")
+        page.keyboard.type(REPORT_ADDITION)
+        page.get_by_role("button", name="Plus d'actions").click()
+        page.get_by_role("button", name="Soumettre à Relecture par un animateur").click()
+        page.locator(".messages", has_text="soumise").wait_for()
+        visitor.goto(f"{base_url}/webinaires/{SESSION_SLUG}/")
+        assert REPORT_ADDITION not in visitor.locator("main").inner_text()  # not before review
+
+        context.clear_cookies()
+        log_in(page, base_url, username_of("Animateur"))
+        row = page.locator("main tr", has_text="Évaluer autrement")
+        row.get_by_role("button", name="Actions").click()
+        row.get_by_role("button", name="Approuver", exact=True).click()
+        page.wait_for_load_state("networkidle")
+
+        visitor.goto(f"{base_url}/webinaires/{SESSION_SLUG}/")
+        main = visitor.locator("main").inner_text()
+        assert REPORT_ADDITION in main
+        assert "Trente-deux participants" in main  # what was there stays
+        assert (
+            visitor.locator("h1").inner_text() == "Évaluer autrement : compétences et bienveillance"
+        )
+    finally:
+        visitor.context.close()
+        context.close()

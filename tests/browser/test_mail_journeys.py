@@ -6,10 +6,11 @@
 - Three visitors register to a session of two places with the public form, each confirming
   with the link of the email: the third is on the waiting list and gets no videoconference link.
 
-Content around the journey (site, archive, session, subscribers) is set up with factories;
-what is under test is made in the browser.
+Content around the journey (site, archive, sections, subscribers) is set up with factories;
+what is under test is made in the browser, the session by an Animateur in the admin.
 """
 
+import datetime
 import re
 import urllib.request
 
@@ -17,6 +18,7 @@ import pytest
 from aiosmtpd.controller import Controller
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.utils import timezone
 
 from accounts.publishing_roles import group_name
 from community.models import Role
@@ -24,11 +26,10 @@ from newsletter.models import NewsletterPage, Subscriber, SubscriberStatus
 from tests.factories import (
     NewsletterIndexPageFactory,
     WebinarIndexPageFactory,
-    WebinarPageFactory,
     make_site_with_home,
 )
 from tests.newsletter.conftest import RecordingHandler, free_port
-from webinars.models import Registration, RegistrationStatus
+from webinars.models import Registration, RegistrationStatus, WebinarPage
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -162,10 +163,36 @@ def test_redactrice_composes_tests_confirms_and_sends_an_issue(
 
 
 @pytest.fixture
-def small_session():
+def small_session(live_server, page):
+    """The Animateur announces a session of two places in the admin, then signs out."""
+    from django.core.management import call_command
+
     home = make_site_with_home()
     index = WebinarIndexPageFactory(parent=home, slug="sessions", title="Sessions")
-    return WebinarPageFactory(parent=index, capacity=2, title="Évaluer autrement")
+    call_command("setup_groups", verbosity=0)  # grants the sessions index that now exists
+    animateur = get_user_model().objects.create_user(
+        "karim", "karim@example.org", "mot-de-passe-solide"
+    )
+    animateur.groups.add(Group.objects.get(name=group_name(Role.objects.get(slug="animateur"))))
+
+    base = live_server.url
+    day = timezone.localdate() + datetime.timedelta(days=7)
+    log_in(page, base, "karim", "mot-de-passe-solide")
+    page.goto(f"{base}/admin/pages/{index.pk}/")
+    page.get_by_role("link", name="Ajouter une sous-page").first.click()
+    page.wait_for_url(re.compile(r"/admin/pages/add/webinars/webinarpage/"))
+    page.fill("#id_title", "Évaluer autrement")
+    page.locator("#id_title").blur()
+    page.fill("#id_start", f"{day:%Y-%m-%d} 17:00")
+    page.fill("#id_end", f"{day:%Y-%m-%d} 18:30")
+    page.select_option("#id_mode", "distance")
+    page.fill("#id_online_url", "https://visio.example.org/evaluer-autrement")
+    page.fill("#id_capacity", "2")
+    page.get_by_role("button", name="Plus d'actions").click()
+    page.get_by_role("button", name="Publier").click()
+    page.wait_for_url(re.compile(rf"/admin/pages/{index.pk}/$"))
+    page.context.clear_cookies()
+    return WebinarPage.objects.get(title="Évaluer autrement", live=True)
 
 
 def register_in_the_browser(page, base: str, session, smtp, name: str, email: str) -> str:

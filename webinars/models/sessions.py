@@ -18,8 +18,10 @@ from wagtail.search import index
 from wagtailmedia.edit_handlers import MediaChooserPanel
 
 from community.models import Role
+from community.panels import CreditsPanel
 from media_pages.models import BasePage
 from media_pages.pagination import requested_page_number
+from media_pages.panel_permissions import requiring
 from media_pages.routing import FileRoutesMixin, permanent_redirect
 from media_pages.transcripts import Cue, cues_from_text, to_webvtt
 from media_pages.visibility import visible_pages
@@ -28,6 +30,12 @@ from webinars.blocks import DeliverableBlock, SketchBlock
 from webinars.calendars import calendar_response
 from webinars.choices import PARIS, SessionFormat, SessionMode
 from webinars.listing import SessionFilterForm
+from webinars.permissions import (
+    PLAN_SESSION,
+    SESSION_FIELD_PERMISSIONS,
+    WRITE_OBJECTIVE_REPORT,
+    WRITE_SUBJECTIVE_REPORT,
+)
 from webinars.players import Player, player_for
 from webinars.session_form import SessionForm
 from webinars.structured_data import session_event_data
@@ -205,47 +213,60 @@ class WebinarPage(FileRoutesMixin, BasePage):
         index.FilterField("start"),
         index.FilterField("session_format"),
     ]
+    # Animateurs plan and archive the whole session; each Rapporteur edits only their report
+    # (plus deliverables, related pages and credits), so the other fields leave their form.
     content_panels = [
-        *BasePage.content_panels[:2],
-        MultiFieldPanel(
+        *requiring(
+            PLAN_SESSION,
             [
-                FieldRowPanel([FieldPanel("session_format"), FieldPanel("mode")]),
-                FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
-                FieldPanel("place"),
-                FieldPanel("online_url"),
+                *BasePage.content_panels[:2],
+                MultiFieldPanel(
+                    [
+                        FieldRowPanel([FieldPanel("session_format"), FieldPanel("mode")]),
+                        FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
+                        FieldPanel("place"),
+                        FieldPanel("online_url"),
+                    ],
+                    heading=_("When and where"),
+                ),
+                MultiFieldPanel(
+                    [
+                        FieldPanel("capacity"),
+                        FieldRowPanel(
+                            [FieldPanel("registration_opens"), FieldPanel("registration_closes")]
+                        ),
+                    ],
+                    heading=_("Registration"),
+                ),
+                FieldPanel("summary"),
+                FieldPanel("cover"),
             ],
-            heading=_("When and where"),
         ),
-        MultiFieldPanel(
+        CreditsPanel("credits", heading=_("Credits"), label=_("Credit")),
+        *requiring(
+            PLAN_SESSION,
             [
-                FieldPanel("capacity"),
-                FieldRowPanel(
-                    [FieldPanel("registration_opens"), FieldPanel("registration_closes")]
+                MultiFieldPanel(
+                    [
+                        MediaChooserPanel("recording", media_type="video"),
+                        FieldPanel("recording_url"),
+                        FieldPanel("recording_title"),
+                        FieldPanel("transcript_upload"),
+                        FieldPanel("transcript"),
+                        FieldPanel("slides"),
+                    ],
+                    heading=_("After the session: recording"),
+                    classname="collapsed",
                 ),
             ],
-            heading=_("Registration"),
-        ),
-        FieldPanel("summary"),
-        *BasePage.content_panels[2:],
-        MultiFieldPanel(
-            [
-                MediaChooserPanel("recording", media_type="video"),
-                FieldPanel("recording_url"),
-                FieldPanel("recording_title"),
-                FieldPanel("transcript_upload"),
-                FieldPanel("transcript"),
-                FieldPanel("slides"),
-            ],
-            heading=_("After the session: recording"),
-            classname="collapsed",
         ),
         MultiFieldPanel(
             [
-                FieldPanel("sketches"),
-                FieldPanel("objective_report"),
-                FieldPanel("objective_reporter"),
-                FieldPanel("subjective_report"),
-                FieldPanel("subjective_reporter"),
+                FieldPanel("sketches", permission=PLAN_SESSION),
+                FieldPanel("objective_report", permission=WRITE_OBJECTIVE_REPORT),
+                FieldPanel("objective_reporter", permission=WRITE_OBJECTIVE_REPORT),
+                FieldPanel("subjective_report", permission=WRITE_SUBJECTIVE_REPORT),
+                FieldPanel("subjective_reporter", permission=WRITE_SUBJECTIVE_REPORT),
                 FieldPanel("deliverables"),
                 FieldPanel("related_pages"),
             ],
@@ -253,6 +274,7 @@ class WebinarPage(FileRoutesMixin, BasePage):
             classname="collapsed",
         ),
     ]
+    promote_panels = requiring(PLAN_SESSION, BasePage.promote_panels)
 
     def visible_related_pages(self) -> list:
         """The related pages the public may see, in the editor's order (one query)."""
@@ -263,6 +285,7 @@ class WebinarPage(FileRoutesMixin, BasePage):
     class Meta:
         verbose_name = _("session")
         verbose_name_plural = _("sessions")
+        permissions = SESSION_FIELD_PERMISSIONS
         # The index splits sessions on their end and sorts them on their start.
         indexes = [
             models.Index(fields=["start"], name="webinar_start_idx"),
