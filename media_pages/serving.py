@@ -5,11 +5,12 @@ answers them with the whole file. This view answers ``HEAD``, single byte ranges
 ranges and unsatisfiable ranges (416).
 
 Some files are private: a document in a protected collection, the audio of a private or not yet
-published episode. Before any file is sent, the functions registered for ``MEDIA_ACCESS_HOOK``
-decide (the documents' one here, the episodes' one in ``podcasts``); the first that answers
-wins. In production (``MEDIA_INTERNAL_URL`` set) the checked request is handed to the web
-server with ``X-Accel-Redirect`` to an ``internal`` location, which serves ranges itself; the
-open paths (image renditions) can stay a plain alias (see docs/operations.md).
+published episode, the recording of such a session. Before any file is sent, the functions
+registered for ``MEDIA_ACCESS_HOOK`` decide (the documents' one here, the episodes' one in
+``podcasts``, the recordings' one in ``webinars``); the first that answers wins. In production
+(``MEDIA_INTERNAL_URL`` set) the checked request is handed to the web server with
+``X-Accel-Redirect`` to an ``internal`` location, which serves ranges itself; the open paths
+(image renditions) can stay a plain alias (see docs/operations.md).
 """
 
 import mimetypes
@@ -35,6 +36,9 @@ from django.utils._os import safe_join
 from django.utils.http import http_date, parse_http_date_safe
 from django.views.decorators.http import require_http_methods
 from wagtail import hooks
+from wagtail.query import PageQuerySet
+
+from media_pages.visibility import published_now_filter, visible_pages
 
 # Functions ``(request, path) -> None | Access | HttpResponse``: ``None`` when the file is not
 # theirs, else who may have it, or a response to send instead (a redirect to a password form).
@@ -99,6 +103,21 @@ def file_part(path: Path, start: int, length: int) -> Iterator[bytes]:
 def _set_headers(response: HttpResponse, headers: dict[str, str]) -> None:
     for name, value in headers.items():
         response[name] = value
+
+
+def access_as_its_pages(request: HttpRequest, pages: PageQuerySet) -> Access:
+    """A file is anyone's when a page the public sees uses it; otherwise only the people who
+    may see one of its pages (past its password or login) or editors have it."""
+    if visible_pages(pages).exists():
+        return Access.PUBLIC
+    user = getattr(request, "user", None)
+    if user is not None and user.has_perm("wagtailadmin.access_admin"):
+        return Access.THIS_VISITOR
+    for page in pages.live().filter(published_now_filter()):
+        restrictions = page.get_view_restrictions()
+        if all(restriction.accept_request(request) for restriction in restrictions):
+            return Access.THIS_VISITOR
+    return Access.REFUSED
 
 
 def access_decision(request: HttpRequest, path: str) -> Access | HttpResponse:

@@ -6,8 +6,8 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from media_pages.feeds import SITE_FEEDS_HOOK, SiteFeed, site_feed
-from media_pages.serving import MEDIA_ACCESS_HOOK, Access
-from media_pages.visibility import published_now_filter, visible_pages
+from media_pages.serving import MEDIA_ACCESS_HOOK, access_as_its_pages
+from media_pages.visibility import visible_pages
 from podcasts import home  # noqa: F401 - registers its home page block
 from podcasts.models import EpisodeAudio, PodcastEpisodePage, PodcastShowPage
 
@@ -46,14 +46,4 @@ def episode_audio_as_its_episode(request: HttpRequest, path: str):
     """An episode's audio is served to whoever may see the episode (and to editors, to preview)."""
     if not path.startswith("podcasts/"):
         return None
-    episodes = PodcastEpisodePage.objects.filter(audio__file=path)
-    if visible_pages(episodes).exists():
-        return Access.PUBLIC
-    user = getattr(request, "user", None)
-    if user is not None and user.has_perm("wagtailadmin.access_admin"):
-        return Access.THIS_VISITOR
-    for episode in episodes.live().filter(published_now_filter()):
-        restrictions = episode.get_view_restrictions()
-        if all(restriction.accept_request(request) for restriction in restrictions):
-            return Access.THIS_VISITOR
-    return Access.REFUSED
+    return access_as_its_pages(request, PodcastEpisodePage.objects.filter(audio__file=path))

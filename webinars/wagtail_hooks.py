@@ -5,10 +5,11 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import BooleanColumn
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from media_pages.serving import MEDIA_ACCESS_HOOK, access_as_its_pages
 from media_pages.spreadsheets import FormulaSafeIndexView
 from webinars import home  # noqa: F401 - registers its home page block
 from webinars.admin_views import ATTENDANCE_PERMISSION, import_attendance
-from webinars.models import Registration
+from webinars.models import Registration, WebinarPage
 
 
 class RegistrationViewSet(ModelViewSet):
@@ -91,3 +92,16 @@ def attendance_import_menu_item():
         order=251,
         permission=ATTENDANCE_PERMISSION,
     )
+
+
+@hooks.register(MEDIA_ACCESS_HOOK)
+def recordings_as_their_sessions(request, path: str):
+    """A recording (and its poster) is served to whoever may see a session that shows it; one
+    that no session shows yet (uploaded ahead of publishing) stays with the editors."""
+    if path.startswith("media/"):
+        sessions = WebinarPage.objects.filter(recording__file=path)
+    elif path.startswith("media_thumbnails/"):
+        sessions = WebinarPage.objects.filter(recording__thumbnail=path)
+    else:
+        return None
+    return access_as_its_pages(request, sessions)

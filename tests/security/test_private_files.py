@@ -122,3 +122,50 @@ def test_behind_nginx_the_site_checks_and_nginx_sends(client, episodes, document
     assert "X-Accel-Redirect" not in client.get(secret.url)
     sent = client.get(public_document.url)
     assert sent["X-Accel-Redirect"] == "/internal-media/" + public_document.file.name
+
+
+@pytest.fixture
+def recordings(home):
+    from wagtailmedia.models import get_media_model
+
+    from tests.factories import WebinarIndexPageFactory, WebinarPageFactory
+
+    index = WebinarIndexPageFactory(parent=home)
+
+    def session_with_recording(name: str, **fields):
+        video = get_media_model().objects.create(
+            title=name,
+            type="video",
+            duration=3,
+            file=ContentFile(b"webm " + name.encode(), name=f"{name}.webm"),
+        )
+        return WebinarPageFactory(parent=index, recording=video, **fields)
+
+    public = session_with_recording("publique")
+    private = session_with_recording("privee")
+    PageViewRestriction.objects.create(page=private, restriction_type="password", password="y")
+    draft = session_with_recording("brouillon", live=False)
+    return public, private, draft
+
+
+@pytest.mark.django_db
+def test_recordings_of_private_and_unpublished_sessions_are_not_served(client, recordings):
+    public, private, draft = recordings
+    response = client.get(public.recording.file.url, HTTP_RANGE="bytes=0-3")
+    assert response.status_code == 206 and body(response) == b"webm"
+    assert response["Cache-Control"].startswith("public")
+    assert client.get(private.recording.file.url).status_code == 404
+    assert client.get(draft.recording.file.url).status_code == 404
+
+    restriction = PageViewRestriction.objects.get(page=private)
+    client.post(
+        f"/_util/authenticate_with_password/{restriction.pk}/{private.pk}/",
+        {"password": "y", "return_url": private.url},
+    )
+    past_the_password = client.get(private.recording.file.url)
+    assert body(past_the_password) == b"webm privee"
+    assert past_the_password["Cache-Control"] == "private, no-store"
+    assert client.get(draft.recording.file.url).status_code == 404
+
+    client.force_login(get_user_model().objects.create_superuser("chef", "c@example.org", "pw"))
+    assert body(client.get(draft.recording.file.url)) == b"webm brouillon"
