@@ -1,6 +1,11 @@
+import os
+import shutil
+import tempfile
+
 import pytest
 
 from tests.factories import make_site_with_home
+from tests.live_site import TEMPLATES_VARIABLE
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -62,3 +67,17 @@ def pytest_collection_modifyitems(config, items):
             # One OpenSearch node per run: under pytest-xdist (--dist loadgroup) its tests share
             # one worker instead of each worker starting a JVM.
             item.add_marker(pytest.mark.xdist_group("opensearch"))
+
+
+def pytest_configure(config):
+    """The controller gives the run one directory of site templates before workers start."""
+    if not hasattr(config, "workerinput") and not os.environ.get(TEMPLATES_VARIABLE):
+        os.environ[TEMPLATES_VARIABLE] = tempfile.mkdtemp(prefix="collectif-templates-")
+        config._collectif_templates = os.environ[TEMPLATES_VARIABLE]
+
+
+def pytest_unconfigure(config):
+    created = getattr(config, "_collectif_templates", None)
+    if created:
+        shutil.rmtree(created, ignore_errors=True)
+        os.environ.pop(TEMPLATES_VARIABLE, None)

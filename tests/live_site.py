@@ -4,12 +4,19 @@ Browser tests and benchmarks use it: a fresh ``VAR_DIR`` (SQLite file, media, st
 migrated, with collected static files and whatever ``manage.py`` calls the caller asks for,
 served by a real WSGI server in its own process group. Nothing is shared with the pytest
 database, so a test can never see another test's leftovers.
+
+Building the demo takes most of a minute on two cores, so ``prepared_site(..., from_demo=True)``
+starts from a copy of one demo site built once per test run (shared by the xdist workers under a
+file lock): its own copy of the database and media, the collected static files read in place.
 """
 
+import atexit
+import fcntl
 import os
 import shutil
 import signal
 import socket
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -20,6 +27,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from config.serve import gunicorn_command
+from config.settings.environment import DATABASE_CACHE_TABLE as CACHE_TABLE
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
@@ -60,18 +68,74 @@ def manage(env: dict[str, str], *args: str) -> str:
     return result.stdout
 
 
+DEMO_CALLS = [["load_demo_content"], ["update_index"]]
+# Set by the pytest controller (tests/conftest.py) before the xdist workers start, so that all of
+# them share one demo template; anything else (a bench) gets a directory of its own.
+TEMPLATES_VARIABLE = "COLLECTIF_SITE_TEMPLATES"
+
+
 @contextmanager
-def prepared_site(setup_calls: list[list[str]]) -> Iterator[dict[str, str]]:
+def prepared_site(
+    setup_calls: list[list[str]], *, from_demo: bool = False
+) -> Iterator[dict[str, str]]:
+    """A migrated site with static files (a copy of the demo if asked), then ``setup_calls``."""
     var_dir = Path(tempfile.mkdtemp(prefix="collectif-live-"))
     env = site_env(var_dir)
     try:
-        manage(env, "migrate", "--no-input", "-v0")
-        manage(env, "collectstatic", "--no-input", "-v0")
+        if from_demo:
+            template = demo_template()
+            copy_site(template, var_dir)
+            env["STATIC_ROOT"] = str(template / "static")
+        else:
+            manage(env, "migrate", "--no-input", "-v0")
+            manage(env, "collectstatic", "--no-input", "-v0")
         for args in setup_calls:
             manage(env, *args)
         yield env
     finally:
         shutil.rmtree(var_dir, ignore_errors=True)
+
+
+def templates_root() -> Path:
+    root = os.environ.get(TEMPLATES_VARIABLE)
+    if not root:
+        root = tempfile.mkdtemp(prefix="collectif-templates-")
+        os.environ[TEMPLATES_VARIABLE] = root
+        atexit.register(shutil.rmtree, root, True)
+    return Path(root)
+
+
+def demo_template() -> Path:
+    """The demo site of this run (migrated, static collected, demo loaded, indexed), built once."""
+    template = templates_root() / "demo"
+    with open(templates_root() / "demo.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # one builder; the others wait, then reuse
+        if not (template / "ready").exists():
+            shutil.rmtree(template, ignore_errors=True)
+            template.mkdir(parents=True)
+            env = site_env(template)
+            for args in [["migrate", "--no-input", "-v0"], ["collectstatic", "--no-input", "-v0"]]:
+                manage(env, *args)
+            for args in DEMO_CALLS:
+                manage(env, *args)
+            (template / "ready").touch()
+    return template
+
+
+def copy_site(template: Path, var_dir: Path) -> None:
+    """The template's database (a consistent SQLite backup, its cache emptied) and media."""
+    [database] = template.glob("*.sqlite3")
+    source = sqlite3.connect(database)
+    target = sqlite3.connect(var_dir / database.name)
+    try:
+        source.backup(target)
+        target.execute(f"DELETE FROM {CACHE_TABLE}")
+        target.commit()
+    finally:
+        source.close()
+        target.close()
+    if (template / "media").exists():
+        shutil.copytree(template / "media", var_dir / "media")
 
 
 @contextmanager

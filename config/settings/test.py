@@ -1,3 +1,5 @@
+import atexit
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -21,6 +23,7 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 SITE_URL = "http://testserver"
 # Uploaded files of the test run (podcast audio, images) never land in var/.
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="collectif-test-media-"))
+atexit.register(shutil.rmtree, MEDIA_ROOT, True)
 PODCAST_AUDIO_MAX_BYTES = 50 * 1024 * 1024
 # Page types that exist only in tests (tests/search/pagetypes): any page type can join search.
 INSTALLED_APPS = [*INSTALLED_APPS, "tests.search.pagetypes"]  # noqa: F405
@@ -28,6 +31,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     # A file, not shared-cache memory: live-server threads then wait for the write lock as in
     # production, instead of failing with "database table is locked" on a busy machine.
     _test_db_dir = Path(tempfile.mkdtemp(prefix="collectif-test-db-"))
+    atexit.register(shutil.rmtree, _test_db_dir, True)
     DATABASES["default"]["TEST"] = {"NAME": str(_test_db_dir / "test.sqlite3")}  # noqa: F405
 # Off unless a test turns it on (tests/media_pages/test_page_cache.py): query budgets measure
 # building pages, not serving them from the cache.

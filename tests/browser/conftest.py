@@ -30,7 +30,7 @@ def pytest_collection_modifyitems(config, items):
 def demo_site() -> str:
     """Base URL of a fresh demo site, built once per test session."""
     with (
-        prepared_site([["load_demo_content"], ["update_index"]]) as env,
+        prepared_site([], from_demo=True) as env,
         gunicorn(env) as base_url,
     ):
         yield base_url

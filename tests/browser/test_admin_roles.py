@@ -44,7 +44,7 @@ NOT_CRAWLED = ("/logout/", "/workflow/action/", "/delete/", "/unpublish/", "/loc
 @pytest.fixture(scope="module")
 def role_site():
     with (
-        prepared_site([["load_demo_content"], ["update_index"], ["shell", "-c", ACCOUNTS]]) as env,
+        prepared_site([["shell", "-c", ACCOUNTS]], from_demo=True) as env,
         gunicorn(env) as base_url,
     ):
         yield base_url, env

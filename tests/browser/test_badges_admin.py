@@ -23,8 +23,10 @@ CSV = b"email;nom\nnadia@example.org;Nadia\npas-une-adresse;Bob\nyann@example.or
 
 @pytest.fixture(scope="module")
 def badges_site():
-    setup = [["load_demo_content"], ["setup_groups"], ["shell", "-c", ANIMATEUR]]
-    with prepared_site(setup) as env, gunicorn(env) as base_url:
+    with (
+        prepared_site([["shell", "-c", ANIMATEUR]], from_demo=True) as env,
+        gunicorn(env) as base_url,
+    ):
         yield base_url, env
 
 
