@@ -62,17 +62,21 @@ messages: install-test
 # The suite runs on SQLite, then again on PostgreSQL when one answers (TEST_POSTGRES_URL);
 # REQUIRE_POSTGRES=1 (set by .ci/run) turns "PostgreSQL unreachable" into a failure.
 # pytest-xdist spreads each run over the cores (TEST_WORKERS, default: one per core); each worker
-# has its own database, and the OpenSearch tests share one worker (one JVM).
+# has its own database, and the OpenSearch tests share one worker (one JVM). The live tests run in
+# a session of their own, on the databases the first session migrated (--reuse-db): migrating
+# takes longer than most tests.
 TEST_WORKERS ?= auto
 PYTEST := $(VENV)/bin/pytest --ds=config.settings.test -p no:cacheprovider -n $(TEST_WORKERS) --dist loadgroup --durations=15
 test: lint check-migrations install-test
-	$(PYTEST) -m "not live"
-	$(PYTEST) -m live
-	@if reason=$$($(PY) -m tests.services postgres); then \
+	@export TEST_DATABASE_DIR="$$(mktemp -d -t collectif-test-db-XXXXXX)"; \
+	trap 'rm -rf "$$TEST_DATABASE_DIR"' EXIT; \
+	$(PYTEST) --reuse-db --create-db -m "not live" && \
+	$(PYTEST) --reuse-db -m live && \
+	if reason=$$($(PY) -m tests.services postgres); then \
 		echo "== the suite again on PostgreSQL =="; \
 		url="$$($(PY) -m tests.services postgres-url)"; \
-		DATABASE_URL="$$url" $(PYTEST) -m "not browser and not live" && \
-		DATABASE_URL="$$url" $(PYTEST) -m "live and not browser"; \
+		DATABASE_URL="$$url" $(PYTEST) --reuse-db --create-db -m "not browser and not live" && \
+		DATABASE_URL="$$url" $(PYTEST) --reuse-db -m "live and not browser"; \
 	else \
 		echo "SKIPPED the PostgreSQL run: $$reason"; \
 		if [ -n "$$REQUIRE_POSTGRES" ]; then exit 1; fi; \

@@ -30,8 +30,13 @@ INSTALLED_APPS = [*INSTALLED_APPS, "tests.search.pagetypes"]  # noqa: F405
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     # A file, not shared-cache memory: live-server threads then wait for the write lock as in
     # production, instead of failing with "database table is locked" on a busy machine.
-    _test_db_dir = Path(tempfile.mkdtemp(prefix="collectif-test-db-"))
-    atexit.register(shutil.rmtree, _test_db_dir, True)
+    # `make test` names one directory for its pytest sessions, so that the live session reuses
+    # the databases the first one migrated (--reuse-db); alone, a process keeps its own.
+    if env_str("TEST_DATABASE_DIR"):
+        _test_db_dir = Path(env_str("TEST_DATABASE_DIR"))
+    else:
+        _test_db_dir = Path(tempfile.mkdtemp(prefix="collectif-test-db-"))
+        atexit.register(shutil.rmtree, _test_db_dir, True)
     DATABASES["default"]["TEST"] = {"NAME": str(_test_db_dir / "test.sqlite3")}  # noqa: F405
 # Off unless a test turns it on (tests/media_pages/test_page_cache.py): query budgets measure
 # building pages, not serving them from the cache.

@@ -12,6 +12,8 @@ from PIL import Image
 
 from tests.live_site import gunicorn, manage, prepared_site
 
+from .conftest import wait_until_true
+
 PASSWORD = "mot-de-passe-des-roles"
 ROLE_GROUPS = [
     "Éditorialiste",
@@ -136,6 +138,9 @@ def write_and_submit_an_editorial(page, base_url: str) -> None:
     page.get_by_role("option", name="Paragraphe").first.click()
     page.locator(".public-DraftEditor-content").first.click()
     page.keyboard.type("Des pairs qui se relisent apprennent autant que ceux qui sont relus.")
+    wait_until_true(
+        page, "document.querySelector('[name=\"body-0-value\"]').value.includes('relus')"
+    )
     page.get_by_role("button", name="Ajouter un(e) Crédit").click()
     choose_in_modal(page, "Choisir une personne", "Claire Vasseur")
     choose_in_modal(page, "Choisir un rôle", "Éditorialiste")
@@ -227,6 +232,12 @@ def test_the_objective_rapporteur_adds_to_their_report_and_an_animateur_publishe
         page.keyboard.press("Control+End")
         page.keyboard.press("Enter")
         page.keyboard.type(REPORT_ADDITION)
+        # Draftail writes its state to the form a moment after the last key: as a person does,
+        # submit once it has.
+        wait_until_true(
+            page,
+            f"document.getElementById('id_objective_report').value.includes({REPORT_ADDITION[:20]!r})",
+        )
         page.get_by_role("button", name="Plus d'actions").click()
         page.get_by_role("button", name="Soumettre à Relecture par un animateur").click()
         page.locator(".messages", has_text="soumise").wait_for()
