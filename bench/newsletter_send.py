@@ -153,6 +153,7 @@ def run_case(
     )
     rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
+    writes = {"write_seconds": 0.0, "writes": 0}
     started = time.perf_counter()
     if mode == "smtp-only":
         rendered = render_issue(issue)
@@ -184,7 +185,16 @@ def run_case(
                 with get_connection() as connection:
                     return connection.send_messages(messages)
 
-        class ConnectionPerMessage(BatchSender):
+        class TimedWrites(BatchSender):
+            """Times the status writes (the grouped "sent" UPDATEs) this bench is about."""
+
+            def record(self, attempts, outcome):
+                started = time.perf_counter()
+                super().record(attempts, outcome)
+                writes["write_seconds"] += time.perf_counter() - started
+                writes["writes"] += 1
+
+        class ConnectionPerMessage(TimedWrites):
             def __init__(self, *args, **kwargs):
                 super().__init__(*args, **kwargs)
                 self.connections = 1
@@ -192,7 +202,7 @@ def run_case(
             def open_connection(self):
                 return NewConnectionEachTime()
 
-        sender_class = ConnectionPerMessage if mode == "per-message" else BatchSender
+        sender_class = ConnectionPerMessage if mode == "per-message" else TimedWrites
         sender_class(send.pk, enqueue=lambda *args: None).run(chain=False)
         assert send.progress()["sent"] == size, send.progress()
     elapsed = time.perf_counter() - started
@@ -205,6 +215,7 @@ def run_case(
         "latency_ms": latency * 1000,
         "seconds": elapsed,
         "rate": size / elapsed,
+        **writes,
         "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
         "rss_before_mb": rss_before / 1024,
     }
@@ -272,6 +283,11 @@ def print_table(rows: list[dict]) -> None:
         print(f"{row['size']:>11,} | {label:<36} | {row['seconds']:>8.2f} | "
               f"{row['rate']:>7.0f} | {ratio:>11.2f}x | {row['peak_rss_mb']:>11.0f}")  # fmt: skip
     print()
+    for row in rows:
+        if row["writes"]:
+            print(f"{row['size']:,} {row['mode']}: {row['writes']} status writes (UPDATEs of "
+                  f"sent messages, in groups), {row['write_seconds']:.2f} s in all, "
+                  f"{100 * row['write_seconds'] / row['seconds']:.1f} % of the run")  # fmt: skip
     for size in sorted({r["size"] for r in rows}):
         batched = rates[size, "batched"]
         print(f"{size:,} subscribers: batched / connection per message = "
