@@ -1,26 +1,27 @@
-"""Sending an issue: deliveries created once, claimed in batches, each marked sent atomically.
+"""Sending an issue: deliveries created once, claimed in batches, sent over a few connections.
 
 Guarantees, and how they hold:
 
 - *At most one delivery per (issue, subscriber)*: a unique constraint; a second "Send" finds
   the existing ``NewsletterSend`` (one per issue) and creates nothing.
 - *Each delivery sent once*: a batch is claimed (status ``sending`` + a token) in one
-  transaction; each message is marked ``sent`` right after the SMTP server accepted it, with
-  the token in the WHERE clause, so only the claimer can mark it.
+  transaction; its messages go out over up to ``NEWSLETTER_SMTP_CONNECTIONS`` connections at
+  once (``smtp_pool``), and the ones the server accepted meanwhile are marked ``sent``
+  together in one short transaction, with the token in the WHERE clause, so only the claimer
+  can mark them. A connection starts its next message only after its last one is recorded.
 - *Resumable*: the task that claims a batch enqueues its successor in the same transaction.
   If the worker is killed, the successor is in the queue; claims whose lease
   (``NEWSLETTER_CLAIM_TIMEOUT``) ran out without news go back to ``pending``. A live worker
-  renews its lease every third of it, before a message, and one SMTP exchange is bounded by
+  renews its lease every third of it, and one SMTP exchange is bounded by
   ``NEWSLETTER_SMTP_TIMEOUT``: only a dead (or stuck) worker loses its claims.
 
 The one case SMTP cannot close is a worker killed between the server's "250 OK" and the
-commit that follows it (about a millisecond): that one message is sent again, with the same
-Message-ID so that mail clients show it once.
+commit that follows it (a millisecond or two, the next group write): the messages in that
+window, at most one per connection, are sent again, with the same Message-ID so that mail
+clients show each once.
 """
 
 import logging
-import smtplib
-import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -29,12 +30,13 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.mail import get_connection
 from django.db import IntegrityError, transaction
-from django.db.models import Min, Q
+from django.db.models import F, Min, Q
 from django.utils import timezone
 
 from .email import RenderedIssue, build_message, render_issue, unsubscribe_url
 from .models.sending import Delivery, DeliveryStatus, NewsletterSend
 from .models.subscribers import Subscriber, SubscriberStatus
+from .smtp_pool import BROKEN, REFUSED, SENT, UNSENDABLE, UNTRIED, Attempt, SmtpPool
 
 logger = logging.getLogger(__name__)
 
@@ -42,6 +44,10 @@ logger = logging.getLogger(__name__)
 # Puts the next batch of a sending in the task queue, now or not before a time. The task
 # module passes it in, so this module never imports the tasks that import it.
 EnqueueBatch = Callable[..., object]
+
+# A connection of the pool carries at least this many messages of a batch: opening one (TCP,
+# TLS, EHLO, AUTH) costs several round trips, not worth paying for two or three messages.
+MESSAGES_PER_CONNECTION = 10
 
 
 class AlreadySent(Exception):
@@ -115,6 +121,7 @@ class BatchSender:
         self.token = uuid.uuid4().hex
         self.lease = timedelta(seconds=settings.NEWSLETTER_CLAIM_TIMEOUT)
         self.batch_size = settings.NEWSLETTER_BATCH_SIZE
+        self.connections = settings.NEWSLETTER_SMTP_CONNECTIONS
         rate = settings.NEWSLETTER_SEND_RATE
         self.interval = 1.0 / rate if rate > 0 else 0.0
         self.rendered = RenderedIssue(
@@ -204,8 +211,16 @@ class BatchSender:
 
     # -- sending ----------------------------------------------------------------------------
 
+    def connections_for(self, count: int) -> int:
+        """Up to ``NEWSLETTER_SMTP_CONNECTIONS``, each carrying ``MESSAGES_PER_CONNECTION``."""
+        return max(1, min(self.connections, count // MESSAGES_PER_CONNECTION))
+
+    def open_connection(self):
+        """An SMTP connection (not opened yet); called on the pool's threads."""
+        return get_connection(fail_silently=False, timeout=settings.NEWSLETTER_SMTP_TIMEOUT)
+
     def send_batch(self, ids: list[int]) -> BatchOutcome:
-        """Send the claimed deliveries over one SMTP connection, at the configured rate."""
+        """Send the claimed deliveries over a few parallel connections, at the configured rate."""
         outcome = BatchOutcome()
         deliveries = list(
             self.deliveries()
@@ -213,72 +228,68 @@ class BatchSender:
             .select_related("subscriber")
             .order_by("pk")
         )
-        connection = get_connection(fail_silently=False, timeout=settings.NEWSLETTER_SMTP_TIMEOUT)
-        try:
-            connection.open()
-        except (OSError, smtplib.SMTPException) as error:
-            self.release(ids, error)
-            outcome.released = len(ids)
-            outcome.errors.append(str(error))
+        if not deliveries:
             return outcome
-        try:
-            last_renewal = started = time.monotonic()
-            for index, delivery in enumerate(deliveries):
-                wait = started + index * self.interval - time.monotonic()
-                if wait > 0:
-                    time.sleep(wait)
-                if time.monotonic() - last_renewal > self.lease.total_seconds() / 3:
-                    self.renew_lease()
-                    last_renewal = time.monotonic()
-                try:
-                    self.send_one(delivery, connection)
-                except smtplib.SMTPResponseException as error:
-                    self.record_refusal(delivery, error.smtp_code, error.smtp_error)
-                    outcome.failed += 1
-                except smtplib.SMTPRecipientsRefused as error:
-                    code, reason = next(iter(error.recipients.values()), (550, b""))
-                    self.record_refusal(delivery, code, reason)
-                    outcome.failed += 1
-                except (OSError, smtplib.SMTPException) as error:
-                    # The connection died: this message was not accepted (no "250").
-                    remaining = [d.pk for d in deliveries[index:]]
-                    self.release(remaining, error, blamed=delivery.pk)
-                    outcome.released = len(remaining)
-                    outcome.errors.append(str(error))
-                    return outcome
-                except Exception as error:
-                    # The message itself cannot be built (e.g. ``BadHeaderError``): trying again
-                    # cannot help, so the delivery fails for good and the admin shows why.
-                    self.record_unsendable(delivery, error)
-                    outcome.failed += 1
-                    outcome.errors.append(str(error))
-                else:
-                    outcome.sent += 1
-        finally:
-            try:
-                connection.close()
-            except Exception:  # closing a dead connection must not hide the real outcome
-                logger.debug("SMTP connection close failed", exc_info=True)
+        pool = SmtpPool(self.open_connection, self.connections_for(len(deliveries)), self.interval)
+        attempts = pool.run(
+            deliveries,
+            build=self.build_message,
+            record=lambda group: self.record(group, outcome),
+            tick=self.renew_lease,
+            tick_every=self.lease.total_seconds() / 3,
+        )
+        untried = [attempt.item.pk for attempt in attempts if attempt.outcome == UNTRIED]
+        broken = [attempt for attempt in attempts if attempt.outcome == BROKEN]
+        if untried or broken:
+            error = broken[0].error if broken else (pool.open_errors or [None])[0]
+            error = error or RuntimeError("no SMTP connection")
+            self.release(untried, error)
+            outcome.released = len(untried) + len(broken)
+            outcome.errors.append(str(error))
         return outcome
 
-    def send_one(self, delivery: Delivery, connection) -> None:
-        message = build_message(
+    def build_message(self, delivery: Delivery):
+        return build_message(
             self.rendered,
             to=delivery.subscriber.email,
             unsubscribe=unsubscribe_url(delivery.subscriber),
             issue_id=self.send.issue_id,
             delivery_id=delivery.pk,
-            connection=connection,
         )
-        message.send()
-        now = timezone.now()
-        marked = (
-            self.deliveries()
-            .filter(pk=delivery.pk, claim_token=self.token, status=DeliveryStatus.SENDING)
-            .update(status=DeliveryStatus.SENT, sent_at=now, attempts=delivery.attempts + 1)
-        )
-        if not marked:
-            logger.warning("Delivery %s was sent but its claim had been taken over", delivery.pk)
+
+    def record(self, attempts: list[Attempt], outcome: BatchOutcome) -> None:
+        """Store what the relay answered for a group of messages, in one short transaction."""
+        sent = [attempt.item.pk for attempt in attempts if attempt.outcome == SENT]
+        with transaction.atomic():
+            if sent:
+                marked = (
+                    self.deliveries()
+                    .filter(pk__in=sent, claim_token=self.token, status=DeliveryStatus.SENDING)
+                    .update(
+                        status=DeliveryStatus.SENT,
+                        sent_at=timezone.now(),
+                        attempts=F("attempts") + 1,
+                    )
+                )
+                if marked < len(sent):
+                    logger.warning(
+                        "Newsletter send %s: %s deliveries were sent but their claim had been "
+                        "taken over",
+                        self.send.pk,
+                        len(sent) - marked,
+                    )
+            for attempt in attempts:
+                if attempt.outcome == REFUSED:
+                    self.record_refusal(attempt.item, attempt.code, attempt.reason)
+                    outcome.failed += 1
+                elif attempt.outcome == UNSENDABLE:
+                    self.record_unsendable(attempt.item, attempt.error)
+                    outcome.failed += 1
+                    outcome.errors.append(str(attempt.error))
+                elif attempt.outcome == BROKEN:
+                    # Not accepted: counts as an attempt, and the rest waits for a backoff.
+                    self.record_refusal(attempt.item, 451, str(attempt.error))
+        outcome.sent += len(sent)
 
     def renew_lease(self, now=None) -> None:
         self.deliveries().filter(claim_token=self.token, status=DeliveryStatus.SENDING).update(
@@ -302,13 +313,10 @@ class BatchSender:
         self.record_refusal(delivery, 554, reason)
         NewsletterSend.objects.filter(pk=self.send.pk).update(last_error=reason[:1000])
 
-    def release(self, ids: list[int], error: Exception, blamed: int | None = None) -> None:
+    def release(self, ids: list[int], error: Exception) -> None:
         """Give claims back after a connection failure, and back off before the next try."""
         backoff = timezone.now() + timedelta(seconds=settings.NEWSLETTER_RETRY_DELAY)
         with transaction.atomic():
-            if blamed is not None:
-                delivery = self.deliveries().get(pk=blamed)
-                self.record_refusal(delivery, 451, str(error))
             self.deliveries().filter(
                 pk__in=ids, claim_token=self.token, status=DeliveryStatus.SENDING
             ).update(status=DeliveryStatus.PENDING, claim_token="")

@@ -177,10 +177,12 @@ TASK_FAILURES_KEEP_DAYS = env_int("TASK_FAILURES_KEEP_DAYS", 30)
 # Visitors' search queries (Wagtail's query log) are deleted after this many days.
 WAGTAILSEARCH_HITS_MAX_AGE = env_int("SEARCH_QUERY_LOG_DAYS", 7)
 
-# Newsletter sending: messages per SMTP connection, messages per second per worker (0: no
-# limit), seconds after which a dead worker's claimed messages are sent by another.
+# Newsletter sending: messages per batch, SMTP connections a batch uses at once (one per ten
+# messages at most), messages per second per worker across them (0: no limit), seconds after
+# which a dead worker's claimed messages are sent by another.
 NEWSLETTER_FROM_EMAIL = env_str("NEWSLETTER_FROM_EMAIL", DEFAULT_FROM_EMAIL)
 NEWSLETTER_BATCH_SIZE = env_int("NEWSLETTER_BATCH_SIZE", 100)
+NEWSLETTER_SMTP_CONNECTIONS = max(1, env_int("NEWSLETTER_SMTP_CONNECTIONS", 8))
 NEWSLETTER_SEND_RATE = float(env_str("NEWSLETTER_SEND_RATE", "20"))
 NEWSLETTER_CLAIM_TIMEOUT = env_int("NEWSLETTER_CLAIM_TIMEOUT", 300)
 NEWSLETTER_SMTP_TIMEOUT = env_int("NEWSLETTER_SMTP_TIMEOUT", env_int("EMAIL_TIMEOUT", 30))

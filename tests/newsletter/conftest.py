@@ -2,6 +2,7 @@
 
 import socket
 import threading
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from email import message_from_bytes, policy
 from email.message import EmailMessage
@@ -52,9 +53,9 @@ class RecordingHandler:
         return [rcpt for _sender, rcpts in self.envelopes for rcpt in rcpts]
 
 
-@pytest.fixture
-def smtp_server(settings):
-    handler = RecordingHandler()
+@contextmanager
+def serving(handler, settings):
+    """An aiosmtpd server with ``handler`` on a free port, and Django's SMTP backend aimed at it."""
     port = free_port()
     controller = Controller(handler, hostname="127.0.0.1", port=port)
     controller.start()
@@ -70,6 +71,12 @@ def smtp_server(settings):
         yield handler
     finally:
         controller.stop()
+
+
+@pytest.fixture
+def smtp_server(settings):
+    with serving(RecordingHandler(), settings) as handler:
+        yield handler
 
 
 @pytest.fixture
