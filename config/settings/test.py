@@ -21,6 +21,8 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 SITE_URL = "http://testserver"
 # Uploaded files of the test run (podcast audio, images) never land in var/.
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="collectif-test-media-"))
+# The badge signing key of the test run, made on first use like in development.
+BADGES_SIGNING_KEY_FILE = str(Path(tempfile.mkdtemp(prefix="collectif-test-keys-")) / "badges.pem")
 PODCAST_AUDIO_MAX_BYTES = 50 * 1024 * 1024
 # Page types that exist only in tests (tests/search/pagetypes): any page type can join search.
 INSTALLED_APPS = [*INSTALLED_APPS, "tests.search.pagetypes"]  # noqa: F405
