@@ -194,6 +194,23 @@ def new_salt() -> str:
     return secrets.token_hex(16)
 
 
+# Bits in the Open Badges 3.0 status list: the W3C minimum, so that the list says little about
+# how many badges there are. Each award holds one bit, drawn at random (W3C's advice: an index
+# in issuance order would tell when a badge was issued).
+STATUS_LIST_SIZE = 131072
+
+
+def free_status_index() -> int:
+    """A random index of the status list that no award holds."""
+    taken = set(Award.objects.values_list("status_index", flat=True))
+    if len(taken) >= STATUS_LIST_SIZE:
+        raise RuntimeError("The Open Badges 3.0 status list is full.")
+    while True:
+        index = secrets.randbelow(STATUS_LIST_SIZE)
+        if index not in taken:
+            return index
+
+
 class Award(models.Model):
     """A badge class awarded to one email address (an Open Badges ``Assertion``).
 
@@ -243,6 +260,9 @@ class Award(models.Model):
     revoked = models.BooleanField(_("revoked"), default=False)
     revocation_reason = models.CharField(_("revocation reason"), max_length=300, blank=True)
     revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
+    status_index = models.PositiveIntegerField(
+        unique=True, default=free_status_index, editable=False
+    )
 
     base_form_class = AwardAdminForm
 

@@ -8,6 +8,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from badges import ob3
 from badges.awarding import revoke
 from badges.baked import baked_image
 from badges.models import Award, BadgeClass
@@ -58,6 +59,42 @@ def baked(request: HttpRequest, uid, kind: str) -> HttpResponse:
         raise Http404
     response = HttpResponse(content, content_type="image/svg+xml" if kind == "svg" else "image/png")
     response["Content-Disposition"] = f'inline; filename="{awarded.badge_class.slug}.{kind}"'
+    return response
+
+
+# Revocations must show at once: neither the site's page cache nor a CDN may keep these.
+NOT_CACHED = "no-cache, max-age=0"
+JWT = "application/jwt"
+
+
+def did_document(request: HttpRequest) -> JsonResponse:
+    """The issuer's ``did:web`` document, at ``/.well-known/did.json``."""
+    response = JsonResponse(ob3.did_document(), json_dumps_params={"ensure_ascii": False})
+    response["Content-Type"] = "application/did+json"
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+def status_list(request: HttpRequest) -> HttpResponse:
+    """The signed Bitstring Status List of every award, built afresh on each request."""
+    response = HttpResponse(ob3.signed_status_list(), content_type=JWT)
+    response["Cache-Control"] = NOT_CACHED
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+def credential(request: HttpRequest, uid) -> HttpResponse:
+    """The award as an Open Badges 3.0 credential (VC-JWT) to download; 410 once revoked."""
+    awarded = _award(uid)
+    if awarded.revoked:
+        response = HttpResponse(status=410)
+    else:
+        response = HttpResponse(ob3.signed_credential(awarded), content_type=JWT)
+        response["Content-Disposition"] = (
+            f'attachment; filename="{awarded.badge_class.slug}-{awarded.uid}.jwt"'
+        )
+        response["Access-Control-Allow-Origin"] = "*"
+    response["Cache-Control"] = NOT_CACHED
     return response
 
 

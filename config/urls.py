@@ -8,6 +8,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from badges.views import did_document
 from media_pages.sitemap import VisibleSitemap
 from media_pages.urls import page_file_urlpatterns
 from media_pages.views import favicon, robots_txt
@@ -24,6 +25,8 @@ urlpatterns = [
     path("langue/", csrf_exempt(set_language), name="set_language"),
     path("lettre/", include("newsletter.urls")),
     path("badges/", include("badges.urls")),
+    # The Open Badges 3.0 issuer's did:web document (did:web of SITE_URL resolves here).
+    path(".well-known/did.json", did_document, name="did_document"),
     path("sitemap.xml", sitemap, {"sitemaps": {"wagtail": VisibleSitemap}}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("favicon.ico", favicon, name="favicon"),

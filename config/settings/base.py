@@ -115,6 +115,12 @@ CACHES = cache_config(VAR_DIR)
 # view never writes to the shared one (Wagtail reads the "renditions" cache when it exists).
 CACHES["renditions"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
                         "LOCATION": "renditions", "TIMEOUT": 3600}  # fmt: skip
+# Open Badges 3.0: the Ed25519 key that signs credentials (made on first use, mode 0600), and
+# the files of former keys whose public keys stay published after a rotation (badges.signing).
+BADGES_SIGNING_KEY_FILE = env_str(
+    "BADGES_SIGNING_KEY_FILE", str(VAR_DIR / "badges-signing-key.pem")
+)
+BADGES_RETIRED_KEY_FILES = env_list("BADGES_RETIRED_KEY_FILES", [])
 # The page cache for anonymous visitors (media_pages.page_cache): at most this long, and until
 # anything public changes. 0 turns it off.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)

@@ -24,6 +24,10 @@ SITE_URL = "http://testserver"
 # Uploaded files of the test run (podcast audio, images) never land in var/.
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="collectif-test-media-"))
 atexit.register(shutil.rmtree, MEDIA_ROOT, True)
+# The badge signing key of the test run, made on first use like in development.
+_keys_dir = Path(tempfile.mkdtemp(prefix="collectif-test-keys-"))
+atexit.register(shutil.rmtree, _keys_dir, True)
+BADGES_SIGNING_KEY_FILE = str(_keys_dir / "badges.pem")
 PODCAST_AUDIO_MAX_BYTES = 50 * 1024 * 1024
 # Page types that exist only in tests (tests/search/pagetypes): any page type can join search.
 INSTALLED_APPS = [*INSTALLED_APPS, "tests.search.pagetypes"]  # noqa: F405
