@@ -10,5 +10,10 @@ class BadgesConfig(AppConfig):
     def ready(self) -> None:
         # Django's place for connecting signals, once every app is loaded.
         from badges import triggers
+        from badges.models import Award, BadgeClass
+        from media_pages.content_cache import invalidate_on_change
 
         triggers.connect()
+        # Badge pages, assertions and baked images are public pages of the page cache: a
+        # revocation or a new criterion shows at once.
+        invalidate_on_change(BadgeClass, Award)

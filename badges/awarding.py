@@ -7,7 +7,7 @@ the winner's row. A revoked award stays revoked; awarding again does not bring i
 
 from dataclasses import dataclass, field
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from badges.models import Award, BadgeClass, EmailConsent
@@ -32,26 +32,36 @@ def has_consent(email: str) -> bool:
     )
 
 
+STATUS_INDEX_ATTEMPTS = 5
+
+
 def award(
     badge_class: BadgeClass, candidate: Candidate, *, rule=None, awarded_by=None
 ) -> tuple[Award, bool]:
     """The award of ``badge_class`` to the candidate's address, and whether it is new."""
     email = candidate.email.strip().lower()
-    with transaction.atomic():
-        awarded, created = Award.objects.get_or_create(
-            badge_class=badge_class,
-            email__iexact=email,
-            defaults={
-                "email": email,
-                "name": candidate.name,
-                "person_id": candidate.person_id,
-                "evidence": candidate.evidence,
-                "rule": rule,
-                "awarded_by": awarded_by,
-                "issued_on": timezone.now(),
-                "may_email": has_consent(email),
-            },
-        )
+    defaults = {
+        "email": email,
+        "name": candidate.name,
+        "person_id": candidate.person_id,
+        "evidence": candidate.evidence,
+        "rule": rule,
+        "awarded_by": awarded_by,
+        "issued_on": timezone.now(),
+        "may_email": has_consent(email),
+    }
+    for attempt in range(STATUS_INDEX_ATTEMPTS):
+        try:
+            with transaction.atomic():
+                awarded, created = Award.objects.get_or_create(
+                    badge_class=badge_class, email__iexact=email, defaults=defaults
+                )
+            break
+        except IntegrityError:
+            # Two awards made at once drew the same random status index: draw again. (The same
+            # address at once is not an error: get_or_create then returns the other's award.)
+            if attempt == STATUS_INDEX_ATTEMPTS - 1:
+                raise
     if created:
         transaction.on_commit(lambda: notify_later(awarded.pk))
     return awarded, created
@@ -62,7 +72,7 @@ def notify_later(award_id: int) -> None:
 
 
 def revoke(awarded: Award, reason: str) -> None:
-    Award.objects.filter(pk=awarded.pk).update(
-        revoked=True, revocation_reason=reason, revoked_at=timezone.now()
-    )
-    awarded.refresh_from_db()
+    awarded.revoked, awarded.revocation_reason = True, reason
+    awarded.revoked_at = timezone.now()
+    # save(), not update(): its signal takes the award's pages out of the page cache.
+    awarded.save(update_fields=["revoked", "revocation_reason", "revoked_at"])

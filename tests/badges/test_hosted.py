@@ -97,6 +97,22 @@ def test_a_revoked_assertion_answers_410_with_its_reason(client, awarded):
     assert client.get(reverse("badges:award_page", args=[awarded.uid])).status_code == 410
 
 
+def test_a_revocation_leaves_the_page_cache_at_once(client, awarded, settings):
+    from badges.awarding import revoke
+
+    settings.PAGE_CACHE_SECONDS = 300
+    urls = [
+        reverse("badges:assertion", args=[awarded.uid]),
+        reverse("badges:award_page", args=[awarded.uid]),
+    ]
+    for url in urls:
+        assert client.get(url).status_code == 200
+        assert client.get(url)["X-Page-Cache"] == "hit"  # what a visitor now gets is the copy
+    revoke(awarded, "Demande de la personne")
+    for url in urls:
+        assert client.get(url).status_code == 410, url
+
+
 @pytest.mark.parametrize("kind", ["png", "svg"])
 def test_bakery_unbakes_png_and_svg_to_the_assertion_url(client, kind, awarded, svg_badge_class):
     if kind == "svg":

@@ -125,3 +125,17 @@ def test_an_expiring_class_gives_awards_an_expiry(session, badge_class):
     awarded = Award.objects.get()
     assert awarded.expires - awarded.issued_on == timedelta(days=365)
     assert awarded.expires > timezone.now()
+
+
+@pytest.mark.django_db
+def test_an_award_drawing_a_status_index_just_taken_draws_again(badge_class, monkeypatch):
+    from badges.awarding import Candidate, award
+
+    first, _ = award(badge_class, Candidate("anne@example.org"))
+    # What two simultaneous awards meet: the index drawn was free when drawn, taken at insert.
+    draws = iter([first.status_index, (first.status_index + 1) % 131072])
+    field = Award._meta.get_field("status_index")
+    monkeypatch.setattr(field, "_get_default", lambda: next(draws))  # what Django calls
+    second, created = award(badge_class, Candidate("bruno@example.org"))
+    assert created and second.status_index == (first.status_index + 1) % 131072
+    assert Award.objects.count() == 2
