@@ -62,9 +62,10 @@ messages: install-test
 # The suite runs on SQLite, then again on PostgreSQL when one answers (TEST_POSTGRES_URL);
 # REQUIRE_POSTGRES=1 (set by .ci/run) turns "PostgreSQL unreachable" into a failure.
 # pytest-xdist spreads each run over the cores (TEST_WORKERS, default: one per core); each worker
-# has its own database, and the OpenSearch tests share one worker (one JVM). The live tests run in
-# a session of their own, on the databases the first session migrated (--reuse-db): migrating
-# takes longer than most tests.
+# has its own database, and the OpenSearch tests share one worker (one JVM). The PostgreSQL pass
+# leaves out the tests that never reach a database (marked without_database by tests/conftest.py):
+# they answered in the SQLite pass. The live tests run in a session of their own, on the
+# databases the first session migrated (--reuse-db): migrating takes longer than most tests.
 TEST_WORKERS ?= auto
 PYTEST := $(VENV)/bin/pytest --ds=config.settings.test -p no:cacheprovider -n $(TEST_WORKERS) --dist loadgroup --durations=15
 test: lint check-migrations install-test
@@ -75,7 +76,7 @@ test: lint check-migrations install-test
 	if reason=$$($(PY) -m tests.services postgres); then \
 		echo "== the suite again on PostgreSQL =="; \
 		url="$$($(PY) -m tests.services postgres-url)"; \
-		DATABASE_URL="$$url" $(PYTEST) --reuse-db --create-db -m "not browser and not live" && \
+		DATABASE_URL="$$url" $(PYTEST) --reuse-db --create-db -m "not browser and not live and not without_database" && \
 		DATABASE_URL="$$url" $(PYTEST) --reuse-db -m "live and not browser"; \
 	else \
 		echo "SKIPPED the PostgreSQL run: $$reason"; \

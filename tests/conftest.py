@@ -63,10 +63,26 @@ def pytest_collection_modifyitems(config, items):
         transactional = marker is not None and marker.kwargs.get("transaction", False)
         if transactional or "live_server" in names or "transactional_db" in names:
             item.add_marker(pytest.mark.live)
+        if not uses_database(item, names, marker):
+            item.add_marker(pytest.mark.without_database)
         if "opensearch_url" in names:
             # One OpenSearch node per run: under pytest-xdist (--dist loadgroup) its tests share
             # one worker instead of each worker starting a JVM.
             item.add_marker(pytest.mark.xdist_group("opensearch"))
+
+
+DATABASE_FIXTURES = {"db", "transactional_db", "live_server", "django_db_reset_sequences"}
+
+
+def uses_database(item, names, marker) -> bool:
+    """Whether the test can reach the database: the PostgreSQL pass of `make test` runs only
+    these (the others, parsers and pure functions, gave their answer in the SQLite pass)."""
+    if marker is not None or DATABASE_FIXTURES & set(names):
+        return True
+    from django.test import TransactionTestCase
+
+    cls = getattr(item, "cls", None)
+    return cls is not None and issubclass(cls, TransactionTestCase)
 
 
 def pytest_configure(config):

@@ -23,9 +23,9 @@ from tests.live_site import ROOT, gunicorn, manage, prepared_site
 PARIS = ZoneInfo("Europe/Paris")
 PASSWORD = "mot-de-passe-de-la-redactrice"
 SETUP = """
-from tests.factories import NewsletterIndexPageFactory, NewsletterPageFactory, make_site_with_home
-home = make_site_with_home()
-index = NewsletterIndexPageFactory(parent=home)
+from newsletter.models import NewsletterIndexPage
+from tests.factories import NewsletterPageFactory
+index = NewsletterIndexPage.objects.get(slug="lettre-d-information")
 NewsletterPageFactory(parent=index, slug="a-venir", title="Sobriété numérique à venir", live=False)
 NewsletterPageFactory(parent=index, slug="perime", title="Ancien appel à contributions")
 """
@@ -39,13 +39,8 @@ user.groups.add(Group.objects.get(name="Rédactrice"))
 
 @pytest.fixture(scope="module")
 def site():
-    setup = [
-        ["shell", "-c", SETUP],
-        ["setup_groups"],
-        ["shell", "-c", REDACTRICE],
-        ["update_index"],
-    ]
-    with prepared_site(setup) as env:
+    setup = [["shell", "-c", SETUP], ["shell", "-c", REDACTRICE], ["update_index"]]
+    with prepared_site(setup, from_demo=True) as env:
         env["SCHEDULED_PUBLISHING_SECONDS"] = "1"
         env["WORKER_HEARTBEAT_SECONDS"] = "0.5"
         with gunicorn(env) as base_url:
