@@ -2,13 +2,13 @@
 
 It also writes two iTunes tags that feedgen 1.0 gets wrong for us: ``itunes:explicit`` as
 ``true``/``false`` (feedgen only accepts yes/no/clean) and ``itunes:image`` (feedgen silently
-drops URLs ending in ``.jpeg``).
+drops URLs ending in ``.jpeg``). Items use the same writers (``podcasts.feed_items``).
 """
 
 from dataclasses import dataclass
 
-from feedgen.ext.base import BaseEntryExtension, BaseExtension
-from feedgen.util import xml_elem
+from feedgen.ext.base import BaseExtension
+from lxml.etree import SubElement
 
 PODCAST_NS = "https://podcastindex.org/namespace/1.0"
 ITUNES_NS = "http://www.itunes.com/dtds/podcast-1.0.dtd"
@@ -47,9 +47,9 @@ class Transcript:
     rel: str = ""
 
 
-def _persons(parent, persons: list[PodcastPerson]) -> None:
+def add_persons(parent, persons: list[PodcastPerson]) -> None:
     for person in persons:
-        element = xml_elem(f"{{{PODCAST_NS}}}person", parent)
+        element = SubElement(parent, f"{{{PODCAST_NS}}}person")
         element.text = person.name
         element.attrib["role"] = person.role
         element.attrib["group"] = person.group
@@ -59,14 +59,14 @@ def _persons(parent, persons: list[PodcastPerson]) -> None:
             element.attrib["img"] = person.img
 
 
-def _explicit(parent, explicit: bool | None) -> None:
+def add_explicit(parent, explicit: bool | None) -> None:
     if explicit is not None:
-        xml_elem(f"{{{ITUNES_NS}}}explicit", parent).text = "true" if explicit else "false"
+        SubElement(parent, f"{{{ITUNES_NS}}}explicit").text = "true" if explicit else "false"
 
 
-def _image(parent, url: str) -> None:
+def add_image(parent, url: str) -> None:
     if url:
-        xml_elem(f"{{{ITUNES_NS}}}image", parent).attrib["href"] = url
+        SubElement(parent, f"{{{ITUNES_NS}}}image").attrib["href"] = url
 
 
 class PodcastIndexExtension(BaseExtension):
@@ -87,54 +87,18 @@ class PodcastIndexExtension(BaseExtension):
 
     def extend_rss(self, rss_feed):
         channel = rss_feed[0]
-        _image(channel, self.image)
-        _explicit(channel, self.explicit)
+        add_image(channel, self.image)
+        add_explicit(channel, self.explicit)
         if self.guid:
-            xml_elem(f"{{{PODCAST_NS}}}guid", channel).text = self.guid
+            SubElement(channel, f"{{{PODCAST_NS}}}guid").text = self.guid
         if self.locked is not None:
-            locked = xml_elem(f"{{{PODCAST_NS}}}locked", channel)
+            locked = SubElement(channel, f"{{{PODCAST_NS}}}locked")
             locked.text = "yes" if self.locked else "no"
             if self.locked_owner:
                 locked.attrib["owner"] = self.locked_owner
         if self.funding_url:
-            funding = xml_elem(f"{{{PODCAST_NS}}}funding", channel)
+            funding = SubElement(channel, f"{{{PODCAST_NS}}}funding")
             funding.attrib["url"] = self.funding_url
             funding.text = self.funding_label
-        _persons(channel, self.persons)
+        add_persons(channel, self.persons)
         return rss_feed
-
-
-class PodcastIndexEntryExtension(BaseEntryExtension):
-    """Item tags: ``podcast:transcript``, ``chapters``, ``person``, ``season``, ``episode``."""
-
-    def __init__(self):
-        self.transcripts: list[Transcript] = []
-        self.chapters_url: str = ""
-        self.persons: list[PodcastPerson] = []
-        self.season: int | None = None
-        self.episode: int | None = None
-        self.explicit: bool | None = None
-        self.image: str = ""
-
-    def extend_ns(self) -> dict[str, str]:
-        return {"podcast": PODCAST_NS, "itunes": ITUNES_NS}
-
-    def extend_rss(self, entry):
-        _image(entry, self.image)
-        _explicit(entry, self.explicit)
-        for transcript in self.transcripts:
-            element = xml_elem(f"{{{PODCAST_NS}}}transcript", entry)
-            element.attrib.update(
-                {"url": transcript.url, "type": transcript.type, "language": transcript.language}
-            )
-            if transcript.rel:
-                element.attrib["rel"] = transcript.rel
-        if self.chapters_url:
-            element = xml_elem(f"{{{PODCAST_NS}}}chapters", entry)
-            element.attrib.update({"url": self.chapters_url, "type": "application/json+chapters"})
-        _persons(entry, self.persons)
-        if self.season:
-            xml_elem(f"{{{PODCAST_NS}}}season", entry).text = str(self.season)
-        if self.episode:
-            xml_elem(f"{{{PODCAST_NS}}}episode", entry).text = str(self.episode)
-        return entry
