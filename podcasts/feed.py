@@ -17,20 +17,20 @@ from django.db.models import Count, Max, Q
 from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
 from django.utils.http import http_date, parse_http_date_safe
 from feedgen.feed import FeedGenerator
-from lxml import etree
 from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail.rich_text import expand_db_html
 
 from media_pages.content_cache import content_generation
 
-from .feed_items import ItemLinks, add_item, xml_title
+from .feed_items import ItemLinks, item_xml, xml_title
 from .feed_rows import EpisodeRow, People, absolute, episode_rows, file_urls, xml_text
 from .namespace import PodcastIndexExtension
 
 FEED_CONTENT_TYPE = "application/rss+xml; charset=utf-8"
 NOTES_SEPARATOR = "\x1e"
 CACHE_CONTROL = "public, max-age=300"
+CHANNEL_END = b"</channel></rss>"
 NEVER = datetime(2000, 1, 1, tzinfo=UTC)
 
 
@@ -115,7 +115,7 @@ def build_feed(show, request: HttpRequest, last_modified: datetime) -> tuple[byt
 
 def render_feed(show, show_url: str, last_modified: datetime, episodes: list[EpisodeRow],
                 notes: list[str], show_people: list, links: ItemLinks) -> bytes:  # fmt: skip
-    """feedgen writes the channel; the items are appended to it directly (``feed_items``)."""
+    """feedgen writes the channel; the items are written as text into it (``feed_items``)."""
     feed = FeedGenerator()
     feed.load_extension("podcast")
     feed.register_extension("podcastindex", PodcastIndexExtension)
@@ -154,12 +154,13 @@ def render_feed(show, show_url: str, last_modified: datetime, episodes: list[Epi
     extension.funding_label = xml_text(show.funding_label or show.funding_url)
     extension.persons = show_people
 
-    # feedgen's own entries would come last in the channel too, after the extensions' tags.
-    root, document = feed._create_rss()
-    channel = root.find("channel")
-    for episode, episode_notes in zip(episodes, notes, strict=False):
-        add_item(channel, episode, episode_notes, links)
-    return etree.tostring(document, encoding="UTF-8", xml_declaration=True)
+    channel = feed.rss_str(pretty=False, encoding="UTF-8", xml_declaration=True)
+    if not channel.endswith(CHANNEL_END):
+        raise ValueError("feedgen no longer ends its RSS with </channel></rss>")
+    # Where feedgen put its own entries: last in the channel, after the extensions' tags.
+    items = "".join(item_xml(episode, episode_notes, links)
+                    for episode, episode_notes in zip(episodes, notes, strict=False))  # fmt: skip
+    return channel[: -len(CHANNEL_END)] + items.encode() + CHANNEL_END
 
 
 def rendered_feed(show, request: HttpRequest) -> RenderedFeed:

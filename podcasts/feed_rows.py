@@ -97,7 +97,7 @@ class People:
         if built is None:
             name, role, website, photo = values
             built = self.built[values] = PodcastPerson(
-                name=xml_text(name), role=role, href=website,
+                name=xml_text(name), role=role, href=xml_text(website),
                 img=self.image_url(photo) if photo else "",
             )  # fmt: skip
         return built

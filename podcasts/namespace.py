@@ -2,13 +2,14 @@
 
 It also writes two iTunes tags that feedgen 1.0 gets wrong for us: ``itunes:explicit`` as
 ``true``/``false`` (feedgen only accepts yes/no/clean) and ``itunes:image`` (feedgen silently
-drops URLs ending in ``.jpeg``). Items use the same writers (``podcasts.feed_items``).
+drops URLs ending in ``.jpeg``). Items are written by ``podcasts.feed_items`` with the prefixes
+declared here.
 """
 
 from dataclasses import dataclass
 
 from feedgen.ext.base import BaseExtension
-from lxml.etree import SubElement
+from feedgen.util import xml_elem
 
 PODCAST_NS = "https://podcastindex.org/namespace/1.0"
 ITUNES_NS = "http://www.itunes.com/dtds/podcast-1.0.dtd"
@@ -39,17 +40,9 @@ class PodcastPerson:
         return ROLE_GROUPS.get(self.role, "cast")
 
 
-@dataclass(frozen=True)
-class Transcript:
-    url: str
-    type: str
-    language: str = "fr"
-    rel: str = ""
-
-
-def add_persons(parent, persons: list[PodcastPerson]) -> None:
+def _persons(parent, persons: list[PodcastPerson]) -> None:
     for person in persons:
-        element = SubElement(parent, f"{{{PODCAST_NS}}}person")
+        element = xml_elem(f"{{{PODCAST_NS}}}person", parent)
         element.text = person.name
         element.attrib["role"] = person.role
         element.attrib["group"] = person.group
@@ -59,14 +52,14 @@ def add_persons(parent, persons: list[PodcastPerson]) -> None:
             element.attrib["img"] = person.img
 
 
-def add_explicit(parent, explicit: bool | None) -> None:
+def _explicit(parent, explicit: bool | None) -> None:
     if explicit is not None:
-        SubElement(parent, f"{{{ITUNES_NS}}}explicit").text = "true" if explicit else "false"
+        xml_elem(f"{{{ITUNES_NS}}}explicit", parent).text = "true" if explicit else "false"
 
 
-def add_image(parent, url: str) -> None:
+def _image(parent, url: str) -> None:
     if url:
-        SubElement(parent, f"{{{ITUNES_NS}}}image").attrib["href"] = url
+        xml_elem(f"{{{ITUNES_NS}}}image", parent).attrib["href"] = url
 
 
 class PodcastIndexExtension(BaseExtension):
@@ -87,18 +80,18 @@ class PodcastIndexExtension(BaseExtension):
 
     def extend_rss(self, rss_feed):
         channel = rss_feed[0]
-        add_image(channel, self.image)
-        add_explicit(channel, self.explicit)
+        _image(channel, self.image)
+        _explicit(channel, self.explicit)
         if self.guid:
-            SubElement(channel, f"{{{PODCAST_NS}}}guid").text = self.guid
+            xml_elem(f"{{{PODCAST_NS}}}guid", channel).text = self.guid
         if self.locked is not None:
-            locked = SubElement(channel, f"{{{PODCAST_NS}}}locked")
+            locked = xml_elem(f"{{{PODCAST_NS}}}locked", channel)
             locked.text = "yes" if self.locked else "no"
             if self.locked_owner:
                 locked.attrib["owner"] = self.locked_owner
         if self.funding_url:
-            funding = SubElement(channel, f"{{{PODCAST_NS}}}funding")
+            funding = xml_elem(f"{{{PODCAST_NS}}}funding", channel)
             funding.attrib["url"] = self.funding_url
             funding.text = self.funding_label
-        add_persons(channel, self.persons)
+        _persons(channel, self.persons)
         return rss_feed
