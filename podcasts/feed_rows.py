@@ -13,6 +13,7 @@ from datetime import datetime
 
 from django.core.files.storage import FileSystemStorage
 from django.db.models import Q
+from django.db.models.functions import Substr
 from django.utils.encoding import filepath_to_uri
 
 from community.models import Credit
@@ -58,7 +59,8 @@ class EpisodeRow:
     episode_number: int | None
     season_number: int | None
     explicit: bool
-    transcript: str
+    transcript: str  # its beginning: enough to tell whether there is one, and its format
+    transcript_more: str  # its next character, if any
     cover__file: str | None
     audio__file: str
     audio__size: int
@@ -71,8 +73,20 @@ class EpisodeRow:
     def transcript_format(self) -> str:
         return "vtt" if self.transcript.lstrip("\ufeff \n").startswith("WEBVTT") else "srt"
 
+    def transcript_undecided(self) -> bool:
+        """Whether the beginning read is too blank to tell what the whole transcript is."""
+        return bool(self.transcript_more) and (
+            not self.transcript.strip() or len(self.transcript.lstrip("\ufeff \n")) < 6
+        )
 
-EPISODE_FIELDS = tuple(f.name for f in fields(EpisodeRow) if f.init)
+
+# An hour of captions is some 50 KB: 1,000 of them would be read for two facts.
+TRANSCRIPT_HEAD = 200
+COLUMNS = {
+    "transcript": Substr("transcript", 1, TRANSCRIPT_HEAD),
+    "transcript_more": Substr("transcript", TRANSCRIPT_HEAD + 1, 1),
+}
+EPISODE_FIELDS = tuple(COLUMNS.get(f.name, f.name) for f in fields(EpisodeRow) if f.init)
 
 
 class People:
@@ -108,6 +122,11 @@ def episode_rows(public_episodes, show, show_url: str, people: People) -> list[E
     the site when ``show_url`` is."""
     with_audio = public_episodes.filter(audio__isnull=False)
     rows = [EpisodeRow(*values) for values in with_audio.values_list(*EPISODE_FIELDS)]
+    undecided = {row.pk: row for row in rows if row.transcript_undecided()}
+    if undecided:  # a transcript that starts with 200 blanks: read those whole
+        full = with_audio.filter(pk__in=undecided).values_list("pk", "transcript")
+        for pk, transcript in full:
+            undecided[pk].transcript = transcript
     # The show's children, visible or not: cheaper than repeating the visibility rules, and
     # only the rows above are looked up.
     children = Q(page__path__startswith=show.path, page__depth=show.depth + 1)

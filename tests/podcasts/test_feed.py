@@ -154,6 +154,31 @@ def test_items_carry_guid_enclosure_dates_numbers_transcript_and_chapters(client
     assert document.json() == {"version": "1.2.0", "chapters": [{"startTime": 1.0, "title": "Un"}]}
 
 
+def test_a_transcript_is_recognised_however_far_down_it_starts(client, show):
+    from podcasts.models import PodcastEpisodePage
+
+    srt = "\n" * 300 + "1\n00:00:00,500 --> 00:00:02,000\nBonjour à tous.\n" * 20
+    vtt = " \n" * 150 + "WEBVTT\n\n00:00:00.500 --> 00:00:02.000\nBonjour à tous.\n"
+    srt_episode, vtt_episode, blank_episode = (PodcastEpisodePageFactory(parent=show)
+                                               for _ in range(3))  # fmt: skip
+    # As imported from the shell: the admin's cue parser refuses leading blank lines.
+    for episode, transcript in (
+        (srt_episode, srt),
+        (vtt_episode, vtt),
+        (blank_episode, "\n" * 500),
+    ):
+        PodcastEpisodePage.objects.filter(pk=episode.pk).update(transcript=transcript)
+    items = {item.findtext("guid"): item for item in xml(get_feed(client, show)).iter("item")}
+
+    def types(episode) -> list[str]:
+        found = items[str(episode.guid)].findall("podcast:transcript", NS)
+        return sorted(transcript.get("type") for transcript in found)
+
+    assert types(srt_episode) == ["application/x-subrip", "text/vtt"]
+    assert types(vtt_episode) == ["text/vtt"]
+    assert types(blank_episode) == []
+
+
 def test_credits_become_podcast_person_with_the_namespace_roles(client, show):
     from community.models import Credit, Person, Role
 
