@@ -24,7 +24,7 @@ from wagtail.rich_text import expand_db_html
 from media_pages.content_cache import content_generation
 
 from .feed_items import ItemLinks, item_xml, xml_title
-from .feed_rows import EpisodeRow, People, absolute, episode_rows, file_urls, xml_text
+from .feed_rows import People, absolute, episode_rows, file_urls, xml_text
 from .namespace import PodcastIndexExtension
 
 FEED_CONTENT_TYPE = "application/rss+xml; charset=utf-8"
@@ -101,11 +101,13 @@ def build_feed(show, request: HttpRequest, last_modified: datetime) -> tuple[byt
                                      for e in episodes)  # fmt: skip
     notes = expand_db_html(raw_notes).split(NOTES_SEPARATOR) if episodes else []
     show_people = people.by_page(Q(page=show)).get(show.pk, [])
-    keep = len(episodes)
+    items = [item_xml(episode, episode_notes, links)
+             for episode, episode_notes in zip(episodes, notes, strict=False)]  # fmt: skip
+    keep = len(items)
     limit = settings.PODCAST_FEED_MAX_BYTES
     for _attempt in range(8):
-        body = render_feed(show, absolute(links.base, show_url), last_modified, episodes[:keep],
-                           notes, show_people, links)  # fmt: skip
+        body = render_feed(show, absolute(links.base, show_url), last_modified, items[:keep],
+                           show_people, links)  # fmt: skip
         if len(body) <= limit or keep == 0:
             return body, keep
         # Past the size apps accept, keep the newest episodes that fit (see docs/decisions.md).
@@ -113,9 +115,9 @@ def build_feed(show, request: HttpRequest, last_modified: datetime) -> tuple[byt
     return body, keep
 
 
-def render_feed(show, show_url: str, last_modified: datetime, episodes: list[EpisodeRow],
-                notes: list[str], show_people: list, links: ItemLinks) -> bytes:  # fmt: skip
-    """feedgen writes the channel; the items are written as text into it (``feed_items``)."""
+def render_feed(show, show_url: str, last_modified: datetime, items: list[str],
+                show_people: list, links: ItemLinks) -> bytes:  # fmt: skip
+    """feedgen writes the channel; the items, written as text (``feed_items``), go into it."""
     feed = FeedGenerator()
     feed.load_extension("podcast")
     feed.register_extension("podcastindex", PodcastIndexExtension)
@@ -158,9 +160,7 @@ def render_feed(show, show_url: str, last_modified: datetime, episodes: list[Epi
     if not channel.endswith(CHANNEL_END):
         raise ValueError("feedgen no longer ends its RSS with </channel></rss>")
     # Where feedgen put its own entries: last in the channel, after the extensions' tags.
-    items = "".join(item_xml(episode, episode_notes, links)
-                    for episode, episode_notes in zip(episodes, notes, strict=False))  # fmt: skip
-    return channel[: -len(CHANNEL_END)] + items.encode() + CHANNEL_END
+    return channel[: -len(CHANNEL_END)] + "".join(items).encode() + CHANNEL_END
 
 
 def rendered_feed(show, request: HttpRequest) -> RenderedFeed:
