@@ -8,13 +8,12 @@ feed after a show or episode changes and reuses it otherwise. The stamp also giv
 
 import gzip
 import hashlib
-import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Count, Max, Prefetch, Q
+from django.db.models import Count, Max, Q
 from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
 from django.utils.http import http_date, parse_http_date_safe
 from feedgen.feed import FeedGenerator
@@ -22,28 +21,17 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail.rich_text import expand_db_html
 
-from community.models import Credit
 from media_pages.content_cache import content_generation
 
-from .namespace import PodcastIndexEntryExtension, PodcastIndexExtension, PodcastPerson, Transcript
+from .feed_items import ItemLinks, item_xml, xml_title
+from .feed_rows import People, absolute, episode_rows, file_urls, xml_text
+from .namespace import PodcastIndexExtension
 
 FEED_CONTENT_TYPE = "application/rss+xml; charset=utf-8"
-# Characters XML 1.0 forbids (C0 controls but tab/newlines, lone surrogates, U+FFFE/FFFF).
-NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 NOTES_SEPARATOR = "\x1e"
 CACHE_CONTROL = "public, max-age=300"
+CHANNEL_END = b"</channel></rss>"
 NEVER = datetime(2000, 1, 1, tzinfo=UTC)
-
-
-def xml_text(value: str | None) -> str:
-    """Text that lxml accepts whatever an editor pasted; escaping itself is lxml's job."""
-    return NOT_XML.sub("", value or "")
-
-
-def xml_title(value: str | None, fallback: str) -> str:
-    """A title that survives ``xml_text``: feedgen refuses an item with neither title nor
-    description, so a title made only of characters XML forbids falls back to the slug."""
-    return xml_text(value).strip() or fallback
 
 
 def truncate_bytes(text: str, limit: int) -> str:
@@ -55,11 +43,18 @@ def truncate_bytes(text: str, limit: int) -> str:
 
 @dataclass(frozen=True)
 class RenderedFeed:
-    body: bytes
+    """A built feed. The cache keeps only the gzipped bytes (a twentieth of the size, so the
+    cold build writes little); clients that do not take gzip get them decompressed."""
+
     gzipped: bytes
     etag: str
     last_modified: datetime
     episodes: int
+    plain: bytes | None = field(default=None, repr=False)
+
+    @property
+    def body(self) -> bytes:
+        return self.plain if self.plain is not None else gzip.decompress(self.gzipped)
 
 
 def feed_version(show) -> tuple[str, datetime]:
@@ -78,107 +73,41 @@ def feed_version(show) -> tuple[str, datetime]:
     return version, last_modified.replace(microsecond=0)
 
 
-def absolute(base: str, url: str) -> str:
-    return url if "://" in url else base + url
-
-
-def image_url(base: str, image) -> str:
-    """The original file, validated as cover art. Wagtail never overwrites a stored file, so a
-    new picture gets a new URL (apps cache artwork by URL); the URL ends in .jpg or .png."""
-    return absolute(base, image.file.url)
-
-
-def people(credits, base: str) -> list[PodcastPerson]:
-    return [
-        PodcastPerson(
-            name=xml_text(credit.person.name),
-            role=credit.role.podcast_role,
-            href=credit.person.website,
-            img=image_url(base, credit.person.photo) if credit.person.photo_id else "",
-        )
-        for credit in credits
-    ]
-
-
-def credits_prefetch() -> Prefetch:
-    credits = Credit.objects.select_related("person__photo", "role").order_by("sort_order")
-    return Prefetch("credits", queryset=credits)
-
-
-EPISODE_FIELDS = (
-    "pk", "slug", "title", "guid", "show_notes", "intro", "first_published_at", "episode_type",
-    "episode_number", "season_number", "explicit", "transcript", "cover__file", "audio__file",
-    "audio__size", "audio__mime_type", "audio__duration",
-)  # fmt: skip
-
-
-@dataclass
-class EpisodeRow:
-    """What the feed shows of an episode, read as plain values: building 1,000 page objects
-    (and their URLs one by one) cost most of a cold build."""
-
-    pk: int
-    slug: str
-    title: str
-    guid: object
-    show_notes: str
-    intro: str
-    first_published_at: datetime
-    episode_type: str
-    episode_number: int | None
-    season_number: int | None
-    explicit: bool
-    transcript: str
-    cover__file: str | None
-    audio__file: str
-    audio__size: int
-    audio__mime_type: str
-    audio__duration: float
-    url: str = ""
-    has_chapters: bool = False
-    credits: tuple = ()
-
-    def transcript_format(self) -> str:
-        return "vtt" if self.transcript.lstrip("\ufeff \n").startswith("WEBVTT") else "srt"
-
-
-def episode_rows(show, request: HttpRequest) -> list[EpisodeRow]:
-    """Live public episodes with audio, newest first: four queries whatever their number."""
-    public_episodes = show.public_episodes().filter(audio__isnull=False)
-    model = public_episodes.model
-    # The show's page routes its feed here, so the chapter model is reached through the relation.
-    chapter_model = model._meta.get_field("chapters").related_model
-    rows = [EpisodeRow(**values) for values in public_episodes.values(*EPISODE_FIELDS)]
-    # Subqueries, not a list of 1,000 ids to compile into SQL.
-    ids = public_episodes.values("pk")
-    with_chapters = set(
-        chapter_model.objects.filter(page_id__in=ids).values_list("page_id", flat=True)
+def item_links(model, request: HttpRequest) -> ItemLinks:
+    base = f"{request.scheme}://{request.get_host()}"
+    audio_model = model._meta.get_field("audio").related_model
+    page = model()
+    # The episode's sub-page names (``transcript.vtt``...), the same for every episode.
+    routes = {
+        name: page.reverse_subpage(name)
+        for name in ("transcript_vtt", "transcript_srt", "chapters")
+    }
+    return ItemLinks(
+        base=base,
+        audio_url=file_urls(audio_model._meta.get_field("file").storage, base),
+        image_url=file_urls(get_image_model()._meta.get_field("file").storage, base),
+        routes=routes,
     )
-    credits: dict[int, list] = {}
-    for credit in credits_prefetch().queryset.filter(page_id__in=ids):
-        credits.setdefault(credit.page_id, []).append(credit)
-    # Episodes are the show's children: their address is the show's followed by their slug.
-    show_url = show.get_url(request)
-    for row in rows:
-        row.url = f"{show_url}{row.slug}/"
-        row.has_chapters = row.pk in with_chapters
-        row.credits = tuple(credits.get(row.pk, ()))
-    return rows
 
 
 def build_feed(show, request: HttpRequest, last_modified: datetime) -> tuple[bytes, int]:
     """The feed's bytes and how many episodes it carries (newest first, within the size cap)."""
-    episodes = episode_rows(show, request)
+    public_episodes = show.public_episodes()
+    links = item_links(public_episodes.model, request)
+    people = People(links.image_url)
+    show_url = show.get_url(request)
+    episodes = episode_rows(public_episodes, show, show_url, people)
     raw_notes = NOTES_SEPARATOR.join(xml_text(e.show_notes).replace(NOTES_SEPARATOR, "")
                                      for e in episodes)  # fmt: skip
     notes = expand_db_html(raw_notes).split(NOTES_SEPARATOR) if episodes else []
-    show_credits = list(credits_prefetch().queryset.filter(page=show))
-    routes = episode_routes(show.public_episodes().model)
-    keep = len(episodes)
+    show_people = people.by_page(Q(page=show)).get(show.pk, [])
+    items = [item_xml(episode, episode_notes, links)
+             for episode, episode_notes in zip(episodes, notes, strict=False)]  # fmt: skip
+    keep = len(items)
     limit = settings.PODCAST_FEED_MAX_BYTES
     for _attempt in range(8):
-        body = render_feed(show, request, last_modified, episodes[:keep], notes, show_credits,
-                           routes)  # fmt: skip
+        body = render_feed(show, absolute(links.base, show_url), last_modified, items[:keep],
+                           show_people, links)  # fmt: skip
         if len(body) <= limit or keep == 0:
             return body, keep
         # Past the size apps accept, keep the newest episodes that fit (see docs/decisions.md).
@@ -186,19 +115,12 @@ def build_feed(show, request: HttpRequest, last_modified: datetime) -> tuple[byt
     return body, keep
 
 
-def episode_routes(model) -> dict[str, str]:
-    """The episode's sub-page names (``transcript.vtt``...), the same for every episode."""
-    page = model()
-    return {name: page.reverse_subpage(name)
-            for name in ("transcript_vtt", "transcript_srt", "chapters")}  # fmt: skip
-
-
-def render_feed(show, request, last_modified, episodes, notes, show_credits, routes) -> bytes:
-    base = f"{request.scheme}://{request.get_host()}"
-    show_url = absolute(base, show.get_url(request))
+def render_feed(show, show_url: str, last_modified: datetime, items: list[str],
+                show_people: list, links: ItemLinks) -> bytes:  # fmt: skip
+    """feedgen writes the channel; the items, written as text (``feed_items``), go into it."""
     feed = FeedGenerator()
     feed.load_extension("podcast")
-    feed.register_extension("podcastindex", PodcastIndexExtension, PodcastIndexEntryExtension)
+    feed.register_extension("podcastindex", PodcastIndexExtension)
     show_title = xml_title(show.title, show.slug)
     feed.title(show_title)
     # feedgen takes the RSS <link> from the last link given: self first, then the page.
@@ -210,7 +132,9 @@ def render_feed(show, request, last_modified, episodes, notes, show_credits, rou
     feed.pubDate(last_modified)
     if show.copyright:
         feed.copyright(xml_text(show.copyright))
-    artwork = image_url(base, show.cover) if show.cover_id else ""
+    # The original file, validated as cover art. Wagtail never overwrites a stored file, so a
+    # new picture gets a new URL (apps cache artwork by URL); the URL ends in .jpg or .png.
+    artwork = links.image_url(show.cover.file.name) if show.cover_id else ""
     if artwork:
         feed.image(url=artwork, title=show_title, link=show_url)
     feed.podcast.itunes_author(xml_text(show.author))
@@ -230,55 +154,13 @@ def render_feed(show, request, last_modified, episodes, notes, show_credits, rou
     extension.locked, extension.locked_owner = show.feed_locked, show.owner_email
     extension.funding_url = show.funding_url
     extension.funding_label = xml_text(show.funding_label or show.funding_url)
-    extension.persons = people(show_credits, base)
+    extension.persons = show_people
 
-    audio_model = show.public_episodes().model._meta.get_field("audio").related_model
-    storages = (audio_model._meta.get_field("file").storage,
-                get_image_model()._meta.get_field("file").storage)  # fmt: skip
-    for episode, episode_notes in zip(episodes, notes, strict=False):
-        add_episode(feed, episode, episode_notes, base, routes, storages)
-    return feed.rss_str(pretty=False, encoding="UTF-8", xml_declaration=True)
-
-
-def add_episode(feed: FeedGenerator, episode: EpisodeRow, notes: str, base: str, routes,
-                storages) -> None:  # fmt: skip
-    audio_storage, image_storage = storages
-    url = absolute(base, episode.url)
-    entry = feed.add_entry(order="append")
-    entry.guid(str(episode.guid), permalink=False)
-    title = xml_title(episode.title, episode.slug)
-    entry.title(title)
-    entry.link(href=url)
-    entry.description(notes or xml_text(episode.intro) or title)
-    entry.enclosure(absolute(base, audio_storage.url(episode.audio__file)),
-                    str(episode.audio__size), episode.audio__mime_type)  # fmt: skip
-    entry.pubDate(episode.first_published_at)
-    entry.podcast.itunes_duration(round(episode.audio__duration))
-    entry.podcast.itunes_episode_type(episode.episode_type)
-    if episode.episode_number:
-        entry.podcast.itunes_episode(episode.episode_number)
-    if episode.season_number:
-        entry.podcast.itunes_season(episode.season_number)
-    if episode.intro:
-        entry.podcast.itunes_summary(xml_text(episode.intro))
-    extension = entry.podcastindex
-    if episode.cover__file:
-        extension.image = absolute(base, image_storage.url(episode.cover__file))
-    else:
-        extension.image = ""
-    extension.explicit = episode.explicit
-    extension.season, extension.episode = episode.season_number, episode.episode_number
-    if episode.transcript.strip():
-        extension.transcripts.append(
-            Transcript(url + routes["transcript_vtt"], "text/vtt", rel="captions")
-        )
-        if episode.transcript_format() == "srt":
-            extension.transcripts.append(
-                Transcript(url + routes["transcript_srt"], "application/x-subrip")
-            )
-    if episode.has_chapters:
-        extension.chapters_url = url + routes["chapters"]
-    extension.persons = people(episode.credits, base)
+    channel = feed.rss_str(pretty=False, encoding="UTF-8", xml_declaration=True)
+    if not channel.endswith(CHANNEL_END):
+        raise ValueError("feedgen no longer ends its RSS with </channel></rss>")
+    # Where feedgen put its own entries: last in the channel, after the extensions' tags.
+    return channel[: -len(CHANNEL_END)] + "".join(items).encode() + CHANNEL_END
 
 
 def rendered_feed(show, request: HttpRequest) -> RenderedFeed:
@@ -292,13 +174,13 @@ def rendered_feed(show, request: HttpRequest) -> RenderedFeed:
     if rendered is None:
         body, count = build_feed(show, request, last_modified)
         rendered = RenderedFeed(
-            body=body,
             gzipped=gzip.compress(body, compresslevel=6, mtime=0),
             etag=hashlib.sha256(body).hexdigest()[:32],
             last_modified=last_modified,
             episodes=count,
+            plain=body,
         )
-        cache.set(key, rendered, settings.PODCAST_FEED_CACHE_SECONDS)
+        cache.set(key, replace(rendered, plain=None), settings.PODCAST_FEED_CACHE_SECONDS)
     return rendered
 
 

@@ -2,12 +2,13 @@
 
 It also writes two iTunes tags that feedgen 1.0 gets wrong for us: ``itunes:explicit`` as
 ``true``/``false`` (feedgen only accepts yes/no/clean) and ``itunes:image`` (feedgen silently
-drops URLs ending in ``.jpeg``).
+drops URLs ending in ``.jpeg``). Items are written by ``podcasts.feed_items`` with the prefixes
+declared here.
 """
 
 from dataclasses import dataclass
 
-from feedgen.ext.base import BaseEntryExtension, BaseExtension
+from feedgen.ext.base import BaseExtension
 from feedgen.util import xml_elem
 
 PODCAST_NS = "https://podcastindex.org/namespace/1.0"
@@ -37,14 +38,6 @@ class PodcastPerson:
     @property
     def group(self) -> str:
         return ROLE_GROUPS.get(self.role, "cast")
-
-
-@dataclass(frozen=True)
-class Transcript:
-    url: str
-    type: str
-    language: str = "fr"
-    rel: str = ""
 
 
 def _persons(parent, persons: list[PodcastPerson]) -> None:
@@ -102,39 +95,3 @@ class PodcastIndexExtension(BaseExtension):
             funding.text = self.funding_label
         _persons(channel, self.persons)
         return rss_feed
-
-
-class PodcastIndexEntryExtension(BaseEntryExtension):
-    """Item tags: ``podcast:transcript``, ``chapters``, ``person``, ``season``, ``episode``."""
-
-    def __init__(self):
-        self.transcripts: list[Transcript] = []
-        self.chapters_url: str = ""
-        self.persons: list[PodcastPerson] = []
-        self.season: int | None = None
-        self.episode: int | None = None
-        self.explicit: bool | None = None
-        self.image: str = ""
-
-    def extend_ns(self) -> dict[str, str]:
-        return {"podcast": PODCAST_NS, "itunes": ITUNES_NS}
-
-    def extend_rss(self, entry):
-        _image(entry, self.image)
-        _explicit(entry, self.explicit)
-        for transcript in self.transcripts:
-            element = xml_elem(f"{{{PODCAST_NS}}}transcript", entry)
-            element.attrib.update(
-                {"url": transcript.url, "type": transcript.type, "language": transcript.language}
-            )
-            if transcript.rel:
-                element.attrib["rel"] = transcript.rel
-        if self.chapters_url:
-            element = xml_elem(f"{{{PODCAST_NS}}}chapters", entry)
-            element.attrib.update({"url": self.chapters_url, "type": "application/json+chapters"})
-        _persons(entry, self.persons)
-        if self.season:
-            xml_elem(f"{{{PODCAST_NS}}}season", entry).text = str(self.season)
-        if self.episode:
-            xml_elem(f"{{{PODCAST_NS}}}episode", entry).text = str(self.episode)
-        return entry

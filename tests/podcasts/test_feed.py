@@ -14,8 +14,9 @@ from hypothesis import strategies as st
 from lxml import etree
 from wagtail.models import PageViewRestriction
 
+from podcasts.feed_rows import NOT_XML
 from podcasts.guid import podcast_guid_for
-from tests.factories import PodcastEpisodePageFactory
+from tests.factories import ArtworkFactory, PodcastEpisodePageFactory
 
 NS = {
     "itunes": "http://www.itunes.com/dtds/podcast-1.0.dtd",
@@ -153,6 +154,31 @@ def test_items_carry_guid_enclosure_dates_numbers_transcript_and_chapters(client
     assert document.json() == {"version": "1.2.0", "chapters": [{"startTime": 1.0, "title": "Un"}]}
 
 
+def test_a_transcript_is_recognised_however_far_down_it_starts(client, show):
+    from podcasts.models import PodcastEpisodePage
+
+    srt = "\n" * 300 + "1\n00:00:00,500 --> 00:00:02,000\nBonjour à tous.\n" * 20
+    vtt = " \n" * 150 + "WEBVTT\n\n00:00:00.500 --> 00:00:02.000\nBonjour à tous.\n"
+    srt_episode, vtt_episode, blank_episode = (PodcastEpisodePageFactory(parent=show)
+                                               for _ in range(3))  # fmt: skip
+    # As imported from the shell: the admin's cue parser refuses leading blank lines.
+    for episode, transcript in (
+        (srt_episode, srt),
+        (vtt_episode, vtt),
+        (blank_episode, "\n" * 500),
+    ):
+        PodcastEpisodePage.objects.filter(pk=episode.pk).update(transcript=transcript)
+    items = {item.findtext("guid"): item for item in xml(get_feed(client, show)).iter("item")}
+
+    def types(episode) -> list[str]:
+        found = items[str(episode.guid)].findall("podcast:transcript", NS)
+        return sorted(transcript.get("type") for transcript in found)
+
+    assert types(srt_episode) == ["application/x-subrip", "text/vtt"]
+    assert types(vtt_episode) == ["text/vtt"]
+    assert types(blank_episode) == []
+
+
 def test_credits_become_podcast_person_with_the_namespace_roles(client, show):
     from community.models import Credit, Person, Role
 
@@ -232,17 +258,39 @@ def test_feed_is_served_gzipped_to_clients_that_ask(client, show, episodes):
 
 
 def test_feed_query_count_does_not_grow_with_episodes(client, show, django_assert_max_num_queries):
-    for _ in range(3):
-        PodcastEpisodePageFactory(parent=show)
+    from community.models import Credit, Person, Role
+    from podcasts.models import EpisodeChapter
+
+    photo = ArtworkFactory()
+    people = [Person.objects.create(name=f"Personne {n}", photo=photo) for n in range(3)]
+    host = Role.objects.get(slug="animateur")
+    srt = "1\n00:00:00,500 --> 00:00:02,000\nBonjour à tous.\n"
+
+    def credited_episode(n: int) -> None:
+        # Credits, a photo, chapters, a transcript and a cover: every per-episode relation.
+        episode = PodcastEpisodePageFactory(parent=show, transcript=srt, cover=photo)
+        for person in people[: n % 3 + 1]:
+            Credit.objects.create(page=episode, person=person, role=host)
+        EpisodeChapter.objects.create(page=episode, start=datetime.timedelta(0), title="Un")
+
+    for n in range(3):
+        credited_episode(n)
     client.get(show.url)  # warm Wagtail's site caches
     with django_assert_max_num_queries(20) as few:
         get_feed(client, show)
-    for _ in range(30):
-        PodcastEpisodePageFactory(parent=show)
+    for n in range(30):
+        credited_episode(n)
     show.save_revision().publish()  # a new version stamp: the next request builds the feed
     with django_assert_max_num_queries(len(few.captured_queries)):
         response = get_feed(client, show)
-    assert len(xml(response).findall("channel/item")) == 33
+    items = xml(response).findall("channel/item")
+    assert len(items) == 33
+    assert sorted({len(item.findall("podcast:person", NS)) for item in items}) == [1, 2, 3]
+    for item in items:
+        assert item.find("podcast:person", NS).get("img").endswith(".png")
+        assert item.find("itunes:image", NS).get("href").endswith(".png")
+        assert len(item.findall("podcast:transcript", NS)) == 2
+        assert item.find("podcast:chapters", NS) is not None
 
 
 def test_a_moved_feed_redirects_permanently_and_names_its_new_address(client, show, episodes):
@@ -302,5 +350,10 @@ def test_whatever_editors_type_the_feed_stays_valid_utf8_xml(client, show, title
         assert response.content.decode("utf-8")
         assert feedparser.parse(response.content).entries
         assert len(root.findall("channel/item")) >= 1
+        expected_title = NOT_XML.sub("", episode.title).strip() or episode.slug
+        assert root.findtext("channel/item/title") == expected_title
+        # Items are written as text: byte for byte what lxml writes for the same tree.
+        written = etree.tostring(root.getroottree(), encoding="UTF-8", xml_declaration=True)
+        assert written == response.content
     finally:
         episode.delete()
