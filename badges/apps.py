@@ -10,8 +10,8 @@ class BadgesConfig(AppConfig):
     def ready(self) -> None:
         # Django's place for connecting signals, once every app is loaded.
         from badges import triggers
-        from badges.models import Award, BadgeClass
-        from media_pages.content_cache import invalidate_on_change
+        from badges.models import Award, BadgeClass  # models are loaded only now
+        from media_pages.content_cache import invalidate_on_change  # after model loading
 
         triggers.connect()
         # Badge pages, assertions and baked images are public pages of the page cache: a

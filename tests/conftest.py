@@ -3,6 +3,7 @@ import shutil
 import tempfile
 
 import pytest
+from django.test import TransactionTestCase
 
 from tests.factories import make_site_with_home
 from tests.live_site import TEMPLATES_VARIABLE
@@ -79,8 +80,6 @@ def uses_database(item, names, marker) -> bool:
     these (the others, parsers and pure functions, gave their answer in the SQLite pass)."""
     if marker is not None or DATABASE_FIXTURES & set(names):
         return True
-    from django.test import TransactionTestCase
-
     cls = getattr(item, "cls", None)
     return cls is not None and issubclass(cls, TransactionTestCase)
 
