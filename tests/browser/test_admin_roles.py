@@ -147,6 +147,7 @@ def write_and_submit_an_editorial(page, base_url: str) -> None:
     page.get_by_role("tab", name="Promotion").click()
     page.locator(".tagit-new input").fill("pairs")
     page.locator(".tagit-new input").press("Enter")
+    wait_until_true(page, "document.getElementById('id_tags').value.includes('pairs')")
     page.get_by_role("button", name="Plus d'actions").click()
     page.get_by_role("button", name="Soumettre à Relecture par un ami critique").click()
     page.locator(".messages", has_text="soumise").wait_for()
