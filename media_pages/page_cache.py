@@ -2,10 +2,12 @@
 
 A response is stored when nothing in it belongs to one visitor: a GET or HEAD without a
 session or messages cookie, answered 200 without setting a cookie (a form's CSRF token, a
-message shown, a session started all set one) and not marked private. Each is stored as two
-entries: a small record (status, headers, ETag, the content token it was built under) and the
-bytes. A request reads the content token and the record in one lookup; a conditional request
-that matches is answered 304 from the record alone, without reading the bytes.
+message shown, a session started all set one) and not marked private. Each is stored as a
+record (status, headers, ETag, the content token it was built under) holding the bytes of a
+page up to ``INLINE_BYTES``: a request reads the content token and the record in one lookup,
+so a hit on a page is one cache round trip. A bigger body (a long feed) is a second entry, read
+only when it is sent: a conditional request that matches is answered 304 from the small record
+alone, without reading the bytes.
 
 Anything published, unpublished, moved, deleted or made private replaces the content token
 (``media_pages.content_cache``), so the next request misses and the page is built again.
@@ -32,6 +34,8 @@ STATUS_HEADER = "X-Page-Cache"
 NOT_STORED = {"set-cookie", "date", "content-length", "connection", STATUS_HEADER.lower()}
 MESSAGES_COOKIE = "messages"
 PRIVATE = {"private", "no-store", "no-cache"}
+# Bodies up to this size travel inside the record; bigger ones are read only when sent.
+INLINE_BYTES = 64 * 1024
 
 
 def page_cache_key(request: HttpRequest) -> str | None:
@@ -86,7 +90,7 @@ def cacheable(request: HttpRequest, response: HttpResponse) -> bool:
 
 
 class PageCacheMiddleware:
-    """Placed right after WhiteNoise: a hit costs one cache lookup (two for the bytes)."""
+    """Placed right after WhiteNoise: a hit costs one cache lookup (two for a big body)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -123,9 +127,11 @@ class PageCacheMiddleware:
                                     "content-location", "expires"}:  # fmt: skip
                     response[name] = value
         else:
-            body = b"" if request.method == "HEAD" else cache.get(record["body_key"])
+            body = record.get("body")  # None in records stored before bodies were inline
             if body is None:
-                return None
+                body = b"" if request.method == "HEAD" else cache.get(record["body_key"])
+                if body is None:
+                    return None
             response = HttpResponse(body, status=record["status"])
             for name, value in record["headers"]:
                 response[name] = value
@@ -137,9 +143,12 @@ class PageCacheMiddleware:
         if request.method == "HEAD":
             return
         generation = content_generation(request)
-        body_key = f"{key}:{uuid.uuid4().hex}"
         timeout = settings.PAGE_CACHE_SECONDS
-        cache.set(body_key, response.content, timeout)
+        body, body_key = response.content, None
+        if len(body) > INLINE_BYTES:
+            body_key = f"{key}:{uuid.uuid4().hex}"
+            cache.set(body_key, body, timeout)
+            body = None
         record = {
             "generation": generation,
             "status": response.status_code,
@@ -147,6 +156,7 @@ class PageCacheMiddleware:
             "etag": response.get("ETag"),
             "last_modified": response.get("Last-Modified"),
             "length": len(response.content),
+            "body": body,
             "body_key": body_key,
         }
         cache.set(key, record, timeout)

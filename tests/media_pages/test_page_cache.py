@@ -141,3 +141,74 @@ def test_migrate_creates_the_database_cache_table(settings):
     assert "collectif_cache_test" in connection.introspection.table_names()
     caches["shared"].set("compteur", 3)
     assert caches["shared"].get("compteur") == 3
+
+
+@pytest.fixture
+def database_cache(settings):
+    """The default cache of every deployment without CACHE_URL, so queries count round trips."""
+    from media_pages.apps import create_cache_table
+
+    settings.CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache",
+                    "LOCATION": "collectif_cache_pages"},
+    }  # fmt: skip
+    create_cache_table(sender=None, using="default", verbosity=0)
+
+
+def test_a_hit_is_one_round_trip_to_the_database_cache(
+    database_cache, client, page, django_assert_num_queries
+):
+    first = client.get(page.url)
+    assert first[STATUS_HEADER] == "miss"
+    with django_assert_num_queries(1) as queries:
+        second = client.get(page.url)
+    assert second[STATUS_HEADER] == "hit"
+    assert second.content == first.content
+    assert "collectif_cache_pages" in queries.captured_queries[0]["sql"]
+
+
+def test_a_big_body_is_read_only_when_sent_and_a_304_reads_the_record_alone(
+    database_cache, rf, django_assert_num_queries
+):
+    from django.http import HttpResponse
+
+    from media_pages import page_cache
+
+    body = b"<rss>" + b"x" * page_cache.INLINE_BYTES + b"</rss>"
+    built = []
+
+    def application(request):
+        built.append(request)
+        return HttpResponse(body, content_type="application/rss+xml", headers={"ETag": '"v1"'})
+
+    middleware = page_cache.PageCacheMiddleware(application)
+    assert middleware(rf.get("/feed.xml"))[STATUS_HEADER] == "miss"
+    with django_assert_num_queries(2):
+        sent = middleware(rf.get("/feed.xml"))
+    with django_assert_num_queries(1) as queries:
+        revalidated = middleware(rf.get("/feed.xml", HTTP_IF_NONE_MATCH='"v1"'))
+    assert len(built) == 1
+    assert sent[STATUS_HEADER] == "hit"
+    assert sent.content == body
+    assert sent["Content-Length"] == str(len(body))
+    assert revalidated.status_code == 304
+    assert revalidated["ETag"] == '"v1"'
+    assert revalidated.content == b""
+    # The record and the token only: the body's own key is not asked for.
+    assert queries.captured_queries[0]["sql"].count("page:") == 1
+
+
+def test_a_record_stored_before_bodies_were_inline_is_still_served(database_cache, client, page):
+    from django.core.cache import cache
+
+    from media_pages import page_cache
+
+    first = client.get(page.url)
+    key = page_cache.page_cache_key(first.wsgi_request)
+    record = cache.get(key)
+    body_key = key + ":old"
+    cache.set(body_key, record.pop("body"))
+    cache.set(key, {**record, "body_key": body_key})
+    second = client.get(page.url)
+    assert second[STATUS_HEADER] == "hit"
+    assert second.content == first.content
