@@ -56,17 +56,20 @@ def content_generation(request: HttpRequest | None = None) -> str:
     return token
 
 
-def cached_for_content(request: HttpRequest | None, name: str, build: Callable[[], T]) -> T:
+def cached_for_content(
+    request: HttpRequest | None, name: str, build: Callable[[], T], timeout: int | None = None
+) -> T:
     """``build()``, kept in the shared cache until the content token changes.
 
     For the site chrome (menu, footer links, feed links, site settings, one-of-a-kind pages)
     that every page shows: their queries then run once per change, not once per page view.
+    What also changes with the clock (the next sessions) gives a shorter ``timeout``.
     """
     key = f"content:{content_generation(request)}:{name}"
     found = cache.get(key)
     if found is None:
         found = (build(),)
-        cache.set(key, found, settings.CONTENT_CACHE_SECONDS)
+        cache.set(key, found, settings.CONTENT_CACHE_SECONDS if timeout is None else timeout)
     return found[0]
 
 

@@ -126,6 +126,9 @@ BADGES_RETIRED_KEY_FILES = env_list("BADGES_RETIRED_KEY_FILES", [])
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
 # The site chrome (menu, footer, feed links, site settings) until anything public changes.
 CONTENT_CACHE_SECONDS = env_int("CONTENT_CACHE_SECONDS", 3600)
+# The home page's "what is new" blocks: rebuilt on any content change, and at least this often
+# (the next sessions move with the clock).
+HOME_HIGHLIGHTS_SECONDS = env_int("HOME_HIGHLIGHTS_SECONDS", 60)
 PAGE_CACHE_SKIP_PREFIXES = ["/admin/", "/django-admin/", "/documents/", "/media/", "/recherche/",
                             "/lettre/", "/langue/"]  # fmt: skip
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

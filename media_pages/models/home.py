@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db.models import prefetch_related_objects
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -49,5 +50,12 @@ class HomePage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["sections"] = cached_for_content(request, f"home-sections:{self.pk}",
                                                  self.menu_sections)  # fmt: skip
-        context["highlights"] = home_highlights(request, self)
+        # What is new changes with the content (the token) and with the clock: a session that
+        # ends or opens its registration shows within HOME_HIGHLIGHTS_SECONDS.
+        context["highlights"] = cached_for_content(
+            request,
+            f"home-highlights:{self.pk}",
+            lambda: home_highlights(request, self),
+            timeout=settings.HOME_HIGHLIGHTS_SECONDS,
+        )
         return context

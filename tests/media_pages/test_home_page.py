@@ -2,6 +2,7 @@
 the footer links to the collective's social accounts with rel="me"."""
 
 import datetime
+import time
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -129,6 +130,39 @@ def test_home_query_count_does_not_grow_with_content(
         doc = home_doc(client)
     assert len(section_titles(doc)) == 4
     assert len(doc.xpath("//section[contains(@class, 'highlight-sessions')]//li")) == 3
+
+
+@pytest.mark.django_db
+def test_what_is_new_is_built_once_per_change_and_a_new_episode_shows_at_once(client, sections):
+    add_content(sections, 1)
+    client.get("/")
+    with CaptureQueriesContext(connection) as again:
+        home_doc(client)
+    tables = " ".join(query["sql"] for query in again.captured_queries)
+    for table in (
+        "podcasts_podcastepisodepage",
+        "webinars_webinarpage",
+        "newsletter_newsletterpage",
+    ):
+        assert table not in tables, f"{table} read again although nothing changed"
+    PodcastEpisodePageFactory(
+        parent=sections["show"], title="Épisode tout neuf", first_published_at=timezone.now()
+    )
+    assert "Épisode tout neuf" in home_doc(client).text_content()
+
+
+@pytest.mark.django_db
+def test_a_session_that_ends_leaves_the_home_page_within_the_highlights_delay(
+    client, sections, settings, monkeypatch
+):
+    settings.HOME_HIGHLIGHTS_SECONDS = 1
+    session = WebinarPageFactory(parent=sections["sessions"], title="Atelier du soir")
+    assert "Atelier du soir" in home_doc(client).text_content()
+    later = session.end + datetime.timedelta(minutes=1)
+    monkeypatch.setattr(timezone, "now", lambda: later)
+    assert "Atelier du soir" in home_doc(client).text_content()  # kept for the delay...
+    time.sleep(1.1)
+    assert "Atelier du soir" not in home_doc(client).text_content()  # ...and no longer
 
 
 @pytest.mark.django_db
