@@ -5,6 +5,10 @@ does not exist, a new key is written there, readable by the site's user only (06
 processes starting at once agree on one key, because the file appears whole or not at all
 (written aside, then hard-linked into place). ``BADGES_RETIRED_KEY_FILES`` lists the PEM files
 of former keys (private or public) whose public keys stay in the DID document after a rotation.
+
+Open Badges 2.0 *signed* assertions need an RSA key (RS256, the one algorithm 1EdTech's
+validator checks): ``BADGES_RSA_KEY_FILE`` (default ``VAR_DIR/badges-rsa-key.pem``), made on
+first use the same way.
 """
 
 import base64
@@ -18,20 +22,23 @@ from pathlib import Path
 
 import jwt
 from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 
 ALGORITHM = "EdDSA"
+RSA_ALGORITHM = "RS256"
+RSA_KEY_SIZE = 3072
 
 
 def key_file() -> Path:
     return Path(settings.BADGES_SIGNING_KEY_FILE)
 
 
-def _create_key_file(path: Path) -> None:
+def _create_key_file(path: Path, new_key=Ed25519PrivateKey.generate) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    pem = Ed25519PrivateKey.generate().private_bytes(
+    pem = new_key().private_bytes(
         serialization.Encoding.PEM,
         serialization.PrivateFormat.PKCS8,
         serialization.NoEncryption(),
@@ -105,3 +112,41 @@ def sign(payload: dict, key_id: str) -> str:
     return jwt.encode(
         payload, private_key(), algorithm=ALGORITHM, headers={"kid": key_id, "typ": "JWT"}
     )
+
+
+def rsa_key_file() -> Path:
+    return Path(settings.BADGES_RSA_KEY_FILE)
+
+
+def _new_rsa_key() -> rsa.RSAPrivateKey:
+    return rsa.generate_private_key(public_exponent=65537, key_size=RSA_KEY_SIZE)
+
+
+@lru_cache(maxsize=4)
+def _load_rsa_private_key(path: str) -> rsa.RSAPrivateKey:
+    file = Path(path)
+    if not file.exists():
+        _create_key_file(file, _new_rsa_key)
+    key = serialization.load_pem_private_key(file.read_bytes(), password=None)
+    if not isinstance(key, rsa.RSAPrivateKey):
+        raise ImproperlyConfigured(f"{path} must hold an RSA private key (PEM).")
+    return key
+
+
+def rsa_private_key() -> rsa.RSAPrivateKey:
+    return _load_rsa_private_key(str(rsa_key_file()))
+
+
+def rsa_public_pem() -> str:
+    """The public half of the RSA key, as the ``publicKeyPem`` of an OB 2.0 CryptographicKey."""
+    return (
+        rsa_private_key()
+        .public_key()
+        .public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo)
+        .decode()
+    )
+
+
+def sign_rs256(payload: bytes) -> str:
+    """A compact JWS (RS256) of exactly these bytes, with the RSA key."""
+    return jwt.api_jws.encode(payload, rsa_private_key(), algorithm=RSA_ALGORITHM)

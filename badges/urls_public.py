@@ -23,3 +23,16 @@ def badge_page_url(award) -> str:
 
 def baked_image_url(award, kind: str) -> str:
     return public_url(reverse("badges:baked_image", args=[award.uid, kind]))
+
+
+def signing_key_url() -> str:
+    """The OB 2.0 CryptographicKey document of the RSA key that signs signed assertions."""
+    return public_url(reverse("badges:signing_key"))
+
+
+def revocation_list_url() -> str:
+    return public_url(reverse("badges:revocation_list"))
+
+
+def signed_assertion_url(award) -> str:
+    return public_url(reverse("badges:signed_assertion", args=[award.uid]))

@@ -16,7 +16,10 @@ from badges.openbadges import (
     assertion_document,
     badge_class_document,
     issuer_profile,
+    revocation_list_document,
     revoked_document,
+    signed_assertion_jws,
+    signing_key_document,
 )
 from badges.tokens import token_is_valid
 from badges.urls_public import assertion_url, badge_page_url
@@ -94,6 +97,30 @@ def credential(request: HttpRequest, uid) -> HttpResponse:
             f'attachment; filename="{awarded.badge_class.slug}-{awarded.uid}.jwt"'
         )
         response["Access-Control-Allow-Origin"] = "*"
+    response["Cache-Control"] = NOT_CACHED
+    return response
+
+
+def signing_key(request: HttpRequest) -> JsonResponse:
+    return _json(signing_key_document())
+
+
+def revocation_list(request: HttpRequest) -> JsonResponse:
+    """The OB 2.0 RevocationList of signed assertions, built afresh on each request."""
+    response = _json(revocation_list_document())
+    response["Cache-Control"] = NOT_CACHED
+    return response
+
+
+def signed_assertion(request: HttpRequest, uid) -> HttpResponse:
+    """The award as an OB 2.0 signed assertion (JWS) to download. Given even once revoked: a
+    verifier learns that from the issuer's revocation list, which is what it must check."""
+    awarded = _award(uid)
+    response = HttpResponse(signed_assertion_jws(awarded), content_type="application/jose")
+    response["Content-Disposition"] = (
+        f'attachment; filename="{awarded.badge_class.slug}-{awarded.uid}.jws"'
+    )
+    response["Access-Control-Allow-Origin"] = "*"
     response["Cache-Control"] = NOT_CACHED
     return response
 

@@ -121,6 +121,8 @@ BADGES_SIGNING_KEY_FILE = env_str(
     "BADGES_SIGNING_KEY_FILE", str(VAR_DIR / "badges-signing-key.pem")
 )
 BADGES_RETIRED_KEY_FILES = env_list("BADGES_RETIRED_KEY_FILES", [])
+# Open Badges 2.0 signed assertions: the RSA key that signs them (made on first use, mode 0600).
+BADGES_RSA_KEY_FILE = env_str("BADGES_RSA_KEY_FILE", str(VAR_DIR / "badges-rsa-key.pem"))
 # The page cache for anonymous visitors (media_pages.page_cache): at most this long, and until
 # anything public changes. 0 turns it off.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)

@@ -28,6 +28,7 @@ atexit.register(shutil.rmtree, MEDIA_ROOT, True)
 _keys_dir = Path(tempfile.mkdtemp(prefix="collectif-test-keys-"))
 atexit.register(shutil.rmtree, _keys_dir, True)
 BADGES_SIGNING_KEY_FILE = str(_keys_dir / "badges.pem")
+BADGES_RSA_KEY_FILE = str(_keys_dir / "badges-rsa.pem")
 PODCAST_AUDIO_MAX_BYTES = 50 * 1024 * 1024
 # Page types that exist only in tests (tests/search/pagetypes): any page type can join search.
 INSTALLED_APPS = [*INSTALLED_APPS, "tests.search.pagetypes"]  # noqa: F405

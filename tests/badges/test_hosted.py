@@ -55,6 +55,8 @@ def test_issuer_profile_comes_from_the_site_identity(client, awarded):
         "name": "Collectif Apprenant",
         "url": "http://testserver/",
         "email": "contact@example.org",
+        "publicKey": "http://testserver/badges/cle-publique.json",
+        "revocationList": "http://testserver/badges/revocations.json",
     }
 
 

@@ -14,7 +14,12 @@ from pathlib import Path
 import pytest
 
 from badges.awarding import Candidate, award, revoke
-from badges.urls_public import assertion_url
+from badges.urls_public import (
+    assertion_url,
+    revocation_list_url,
+    signed_assertion_url,
+    signing_key_url,
+)
 from media_pages.models import SiteIdentity
 from tests.factories import make_site_with_home
 
@@ -94,3 +99,65 @@ def test_the_validator_refuses_a_revoked_assertion(hosted):
     assert gone.value.code == 410
     body = json.loads(gone.value.read())
     assert body["revoked"] is True and body["revocationReason"] == "Attribué par erreur"
+
+
+def download_signed(awarded) -> str:
+    with urllib.request.urlopen(signed_assertion_url(awarded)) as response:
+        assert response.headers["Content-Type"] == "application/jose"
+        return response.read().decode()
+
+
+def test_hosted_assertions_still_verify_with_the_signing_key_in_the_issuer_profile(hosted):
+    """The issuer profile now names ``publicKey`` and ``revocationList``: the validator fetches
+    and checks the key document, and the hosted assertion stays valid."""
+    awarded, _created = award(make_badge_class(), Candidate("ana@example.org"))
+    report = validate(assertion_url(awarded))
+    assert errors_of(report) == []
+    assert report["report"]["valid"] is True
+    [key] = [n for n in report["graph"] if n.get("type") == "CryptographicKey"]
+    assert key["id"] == signing_key_url()
+
+
+def test_the_validator_verifies_a_signed_assertion_and_reports_it_revoked(hosted):
+    awarded, _created = award(
+        make_badge_class(criteria_url=hosted + "/"),
+        Candidate("ana@example.org", evidence=[{"id": hosted + "/", "name": "Accueil"}]),
+    )
+    signed = download_signed(awarded)
+    report = validate(signed)
+    assert errors_of(report) == []
+    assert report["report"]["valid"] is True
+    assert report["input"]["input_type"] == "jws"
+    [node] = [n for n in report["graph"] if n.get("type") == "Assertion"]
+    assert node["id"] == f"urn:uuid:{awarded.uid}"
+    assert node["verification"] == {"type": "SignedBadge", "creator": signing_key_url()}
+    results = [m["result"] for m in report["report"]["messages"]]
+    assert not any("revoked" in r for r in results), results
+
+    revoke(awarded, "Attribué par erreur")
+    # The same download, still served: the issuer's revocation list is what says it is revoked.
+    assert download_signed(awarded) == signed
+    report = validate(signed)
+    assert report["report"]["valid"] is False
+    [revoked] = errors_of(report)
+    assert revoked["name"] == "VERIFY_SIGNED_ASSERTION_NOT_REVOKED"
+    assert revoked["result"] == (
+        f"Assertion urn:uuid:{awarded.uid} has been revoked in RevocationList "
+        f"{revocation_list_url()} with reason: Attribué par erreur"
+    )
+
+
+def test_the_validator_refuses_a_signed_assertion_with_one_byte_changed(hosted):
+    awarded, _created = award(make_badge_class(), Candidate("ana@example.org"))
+    signed = download_signed(awarded)
+    header, payload, signature = signed.split(".")
+    # One byte of the signature, kept in the base64url alphabet so that the JWS still parses.
+    index = len(signature) // 2
+    changed = "B" if signature[index] != "B" else "C"
+    tampered = ".".join([header, payload, signature[:index] + changed + signature[index + 1 :]])
+    report = validate(tampered)
+    assert report["report"]["valid"] is False
+    assert any(
+        m["name"] == "VERIFY_JWS" and "failed verification" in m["result"]
+        for m in errors_of(report)
+    ), errors_of(report)

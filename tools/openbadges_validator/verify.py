@@ -1,6 +1,6 @@
-"""Run 1EdTech's validator on a hosted assertion URL; print its report as JSON.
+"""Run 1EdTech's validator on a hosted assertion URL or a signed one (JWS); print its report.
 
-Usage: tools/openbadges_validator/venv/bin/python tools/openbadges_validator/verify.py URL
+Usage: tools/openbadges_validator/venv/bin/python tools/openbadges_validator/verify.py URL|JWS
 
 The Open Badges 2.0 JSON-LD context (https://w3id.org/openbadges/v2) is served from the copy
 the validator ships (``openbadges_context.py``) rather than fetched, so that it runs without
@@ -10,6 +10,23 @@ badge class, issuer, images) is fetched over HTTP from the server under test.
 
 import json
 import sys
+
+
+def accept_pycryptodome_keys() -> None:
+    """What python-jose 3.0.1 accepted: a pycryptodome RSA key object, here given as its PEM."""
+    from types import SimpleNamespace
+
+    from Crypto.PublicKey import RSA
+    from jose import jwk
+    from openbadges.verifier.tasks import crypto
+
+    def construct(key_data, algorithm=None):
+        if isinstance(key_data, RSA.RsaKey):
+            key_data = key_data.export_key("PEM").decode()
+        return jwk.construct(key_data, algorithm)
+
+    # Only the validator's crypto module sees it; jose itself is left as it is.
+    crypto.jwk = SimpleNamespace(construct=construct)
 
 
 def main() -> int:
@@ -33,6 +50,7 @@ def main() -> int:
         return fetch(self, url)
 
     utils.CachableDocumentLoader.__call__ = load
+    accept_pycryptodome_keys()
 
     if sys.argv[1:] == ["--self-check"]:
         print("openbadges validator ready")
