@@ -134,6 +134,7 @@ def write_and_submit_an_editorial(page, base_url: str) -> None:
     page.fill("#id_title", TITLE)
     page.fill("#id_intro", "Le collectif teste l’évaluation entre pairs.")
     choose_in_modal(page, "Choisir une image", "Carte des pratiques")
+    wait_until_true(page, "document.querySelector('[name=\"cover\"]').value !== ''")
     page.locator("button.c-sf-add-button").first.click()
     page.get_by_role("option", name="Paragraphe").first.click()
     page.locator(".public-DraftEditor-content").first.click()
@@ -144,13 +145,21 @@ def write_and_submit_an_editorial(page, base_url: str) -> None:
     page.get_by_role("button", name="Ajouter un(e) Crédit").click()
     choose_in_modal(page, "Choisir une personne", "Claire Vasseur")
     choose_in_modal(page, "Choisir un rôle", "Éditorialiste")
+    wait_until_true(
+        page,
+        "['credits-0-person', 'credits-0-role']"
+        ".every(name => document.querySelector(`[name=${name}]`).value !== '')",
+    )
     page.get_by_role("tab", name="Promotion").click()
     page.locator(".tagit-new input").fill("pairs")
     page.locator(".tagit-new input").press("Enter")
     wait_until_true(page, "document.getElementById('id_tags').value.includes('pairs')")
     page.get_by_role("button", name="Plus d'actions").click()
     page.get_by_role("button", name="Soumettre à Relecture par un ami critique").click()
-    page.locator(".messages", has_text="soumise").wait_for()
+    page.locator(".messages", has_text=re.compile("soumise|erreur", re.I)).wait_for()
+    messages = page.locator(".messages").inner_text()
+    errors = page.locator(".error-message").all_inner_texts()
+    assert "soumise" in messages, f"not submitted: {messages} {errors}"
 
 
 def approve_from_the_dashboard(page) -> None:
