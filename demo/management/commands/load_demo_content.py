@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand
 
+from demo.indexing import indexed_once_at_the_end
 from demo.loaders import LOADERS, Report
 
 
@@ -8,8 +9,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options) -> None:
         report = Report()
-        for load in LOADERS:
-            load(report)
+        with indexed_once_at_the_end():
+            for load in LOADERS:
+                load(report)
         self.stdout.write(
             f"Demo content: {len(report.created)} created, {len(report.kept)} already there."
         )
