@@ -1,12 +1,17 @@
 import os
 import shutil
 import tempfile
+import threading
+from pathlib import Path
 
 import pytest
+from _pytest.nodeid import NodeId
 from django.test import TransactionTestCase
 
+from tests.database_copies import copy_of_the_migrated_template
 from tests.factories import make_site_with_home
-from tests.live_site import TEMPLATES_VARIABLE
+from tests.live_site import TEMPLATES_VARIABLE, demo_template
+from tests.services import browser_unavailable_reason
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -66,10 +71,31 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.live)
         if not uses_database(item, names, marker):
             item.add_marker(pytest.mark.without_database)
-        if "opensearch_url" in names:
+        if "opensearch_url" in names or item.get_closest_marker("opensearch"):
             # One OpenSearch node per run: under pytest-xdist (--dist loadgroup) its tests share
             # one worker instead of each worker starting a JVM.
             item.add_marker(pytest.mark.xdist_group("opensearch"))
+
+
+class XdistGroupNames:
+    """Give grouped tests the ``@group`` suffix that ``--dist loadgroup`` schedules by.
+
+    pytest-xdist 3.8 writes the suffix into ``item._nodeid``, which pytest 9 no longer reads
+    (the node id lives in ``item._id``): every group was scattered over the workers, and each
+    worker running an OpenSearch test started a JVM of its own.
+    """
+
+    @pytest.hookimpl(trylast=True)
+    def pytest_collection_modifyitems(self, config, items):
+        if not config.getvalue("loadgroup"):
+            return
+        for item in items:
+            groups = sorted(
+                {str(mark.args[0] if mark.args else mark.kwargs.get("name", "default"))
+                 for mark in item.iter_markers("xdist_group")}
+            )  # fmt: skip
+            if groups and "@" not in item.nodeid:
+                item._id = NodeId.parse(f"{item.nodeid}@{'_'.join(groups)}")
 
 
 DATABASE_FIXTURES = {"db", "transactional_db", "live_server", "django_db_reset_sequences"}
@@ -86,13 +112,65 @@ def uses_database(item, names, marker) -> bool:
 
 def pytest_configure(config):
     """The controller gives the run one directory of site templates before workers start."""
+    if hasattr(config, "workerinput"):
+        config.pluginmanager.register(XdistGroupNames(), "collectif-xdist-group-names")
     if not hasattr(config, "workerinput") and not os.environ.get(TEMPLATES_VARIABLE):
         os.environ[TEMPLATES_VARIABLE] = tempfile.mkdtemp(prefix="collectif-templates-")
         config._collectif_templates = os.environ[TEMPLATES_VARIABLE]
 
 
+def pytest_xdist_node_collection_finished(node, ids):
+    """Build the demo site for browser tests while the workers run the other tests.
+
+    The first browser test would otherwise wait most of a minute for it with its worker idle;
+    the controller starts the build as soon as a worker reports browser tests among its own.
+    """
+    config = node.config
+    if getattr(config, "_collectif_demo_build", None) or not any(
+        i.startswith("tests/browser/") for i in ids
+    ):
+        return
+    if browser_unavailable_reason():
+        return
+    config._collectif_demo_build = threading.Thread(target=demo_template, daemon=True)
+    config._collectif_demo_build.start()
+
+
 def pytest_unconfigure(config):
+    build = getattr(config, "_collectif_demo_build", None)
+    if build is not None:
+        build.join()
     created = getattr(config, "_collectif_templates", None)
     if created:
         shutil.rmtree(created, ignore_errors=True)
         os.environ.pop(TEMPLATES_VARIABLE, None)
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(
+    request,
+    django_test_environment,
+    django_db_blocker,
+    django_db_keepdb,
+    django_db_createdb,
+    django_db_modify_db_settings,
+):
+    """pytest-django's set-up, but a worker's fresh database is a copy of one migrated once
+    (tests/database_copies.py). Each `make test` session passes --reuse-db: its databases are
+    kept for the next session of the run and removed with TEST_DATABASE_DIR (or the server's
+    next --create-db)."""
+    from django.test.utils import setup_databases, teardown_databases
+
+    worker = getattr(request.config, "workerinput", {}).get("workerid")
+    run_dir = os.environ.get("TEST_DATABASE_DIR")
+    keepdb = django_db_keepdb and not django_db_createdb
+    verbosity = request.config.option.verbose
+    with django_db_blocker.unblock():
+        if worker and run_dir and not keepdb:
+            copy_of_the_migrated_template(Path(run_dir), worker)
+            keepdb = True  # the copy is this worker's database: migrate finds nothing to do
+        databases = setup_databases(verbosity=verbosity, interactive=False, keepdb=keepdb)
+    yield
+    if not django_db_keepdb:
+        with django_db_blocker.unblock():
+            teardown_databases(databases, verbosity=verbosity)

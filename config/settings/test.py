@@ -46,3 +46,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
 # Off unless a test turns it on (tests/media_pages/test_page_cache.py): query budgets measure
 # building pages, not serving them from the cache.
 PAGE_CACHE_SECONDS = 0
+_engine = DATABASES["default"]["ENGINE"]  # noqa: F405
+if env_str("TEST_DATABASE_NAME") and _engine != "django.db.backends.sqlite3":
+    # Two checkouts tested at once against one PostgreSQL server each name their own databases
+    # (pytest-xdist adds the worker to the name).
+    DATABASES["default"]["TEST"] = {"NAME": env_str("TEST_DATABASE_NAME")}  # noqa: F405
