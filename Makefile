@@ -66,11 +66,16 @@ messages: install-test
 # leaves out the tests that never reach a database (marked without_database by tests/conftest.py):
 # they answered in the SQLite pass. The live tests run in a session of their own, on the
 # databases the first session migrated (--reuse-db): migrating takes longer than most tests.
-TEST_WORKERS ?= auto
+# All sessions share one directory of site templates: the demo site that browser tests copy is
+# built once per `make test`.
+# One worker more than cores: browser tests spend much of their time waiting on chromium and
+# gunicorn, and a spare worker fills that wait.
+TEST_WORKERS ?= $(shell echo $$(( $$(nproc) + 1 )))
 PYTEST := $(VENV)/bin/pytest --ds=config.settings.test -p no:cacheprovider -n $(TEST_WORKERS) --dist loadgroup --durations=15
 test: lint check-migrations install-test
 	@export TEST_DATABASE_DIR="$$(mktemp -d -t collectif-test-db-XXXXXX)"; \
-	trap 'rm -rf "$$TEST_DATABASE_DIR"' EXIT; \
+	export COLLECTIF_SITE_TEMPLATES="$$(mktemp -d -t collectif-templates-XXXXXX)"; \
+	trap 'rm -rf "$$TEST_DATABASE_DIR" "$$COLLECTIF_SITE_TEMPLATES"' EXIT; \
 	$(PYTEST) --reuse-db --create-db -m "not live" && \
 	$(PYTEST) --reuse-db -m live && \
 	if reason=$$($(PY) -m tests.services postgres); then \

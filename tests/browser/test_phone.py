@@ -101,8 +101,18 @@ def test_no_favicon_request_fails(demo_site, phone):
     assert failures == []
 
 
+@pytest.fixture(scope="module")
+def phone_sweep(browser):
+    """One phone tab for the whole axe sweep (see ``sweep_page`` in test_accessibility.py)."""
+    context = browser.new_context(locale="fr-FR", viewport=PHONE)
+    yield context.new_page()
+    context.close()
+
+
 @pytest.mark.parametrize("path", PUBLIC_PATHS)
-def test_phone_page_has_no_serious_or_critical_axe_violation(demo_site, phone, axe_source, path):
-    response = phone.goto(demo_site + path)
+def test_phone_page_has_no_serious_or_critical_axe_violation(
+    demo_site, phone_sweep, axe_source, path
+):
+    response = phone_sweep.goto(demo_site + path)
     assert response.status == (404 if path == "/page-inexistante/" else 200)
-    assert axe_violations(phone, axe_source) == []
+    assert axe_violations(phone_sweep, axe_source) == []
