@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from _pytest.nodeid import NodeId
 from django.test import TransactionTestCase
+from django.test.utils import setup_databases, teardown_databases
 
 from tests.database_copies import copy_of_the_migrated_template
 from tests.factories import make_site_with_home
@@ -111,7 +112,8 @@ def uses_database(item, names, marker) -> bool:
 
 
 def pytest_configure(config):
-    """The controller gives the run one directory of site templates before workers start."""
+    """Workers name their xdist groups; the controller gives the run one directory of site
+    templates before workers start."""
     if hasattr(config, "workerinput"):
         config.pluginmanager.register(XdistGroupNames(), "collectif-xdist-group-names")
     if not hasattr(config, "workerinput") and not os.environ.get(TEMPLATES_VARIABLE):
@@ -159,8 +161,6 @@ def django_db_setup(
     (tests/database_copies.py). Each `make test` session passes --reuse-db: its databases are
     kept for the next session of the run and removed with TEST_DATABASE_DIR (or the server's
     next --create-db)."""
-    from django.test.utils import setup_databases, teardown_databases
-
     worker = getattr(request.config, "workerinput", {}).get("workerid")
     run_dir = os.environ.get("TEST_DATABASE_DIR")
     keepdb = django_db_keepdb and not django_db_createdb
