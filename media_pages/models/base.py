@@ -7,10 +7,11 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
 from community.panels import CreditsPanel
+from media_pages.visibility import is_within_restriction
 
 
 class PageTag(TaggedItemBase):
@@ -69,6 +70,13 @@ class BasePage(Page):
 
     class Meta:
         abstract = True
+
+    def get_view_restrictions(self):
+        # Checked on every page served: most pages are in no restricted subtree, and the list
+        # of those subtrees is read once per content token rather than once per request.
+        if not self.alias_of_id and not is_within_restriction(self.path):
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
 
     def get_summary(self) -> str:
         return self.search_description or self.intro
