@@ -76,6 +76,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before sessions and routing: a stored page or feed costs one cache lookup.
     "media_pages.page_cache.PageCacheMiddleware",
+    # After the page cache, which reads the content token the site and page routes are kept under.
+    "media_pages.page_routing.CurrentSiteMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "config.middleware.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
