@@ -56,6 +56,11 @@ class BasePage(Page):
         ),
         index.FilterField("first_published_at"),
     ]
+    # The page's main content, rendered, is shared by every visitor until the content changes
+    # ({% content_fragment %}): a type that shows a form or anything about the visitor says no,
+    # one whose content follows the clock more closely gives its bound in seconds.
+    main_content_shared = True
+    main_content_seconds: int | None = None
     # How a page type shows up in search (docs/search.md "How a new page type joins"):
     # its format facet, and the date field that dates, sorts and files it by year.
     search_format = "text"
