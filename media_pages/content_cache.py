@@ -141,7 +141,8 @@ def memoized(
 
     For what every request would otherwise derive again from the same content: page routes,
     the site, view restrictions, rendered fragments. The value is shared by the requests of
-    this process: store immutable values (strings, tuples) or copy them on the way out.
+    this process: read it, never change it; what a request may change (a page it serves) is
+    kept pickled and loaded afresh for each request.
     """
     return _memo.get(content_generation(request), name, build, seconds)
 

@@ -11,6 +11,7 @@ from taggit.models import Tag
 from wagtail.models import PageViewRestriction
 
 from community.models import Credit, Role
+from media_pages.content_cache import content_generation
 from tests.factories import (
     CommunityIndexPageFactory,
     EditorialIndexPageFactory,
@@ -168,8 +169,6 @@ def test_a_page_made_private_shows_its_password_form_and_leaves_listings_at_once
 
 
 def test_the_groups_of_a_restriction_change_the_content_token(site):
-    from media_pages.content_cache import content_generation
-
     restriction = PageViewRestriction.objects.create(
         page=site.editorial, restriction_type=PageViewRestriction.GROUPS
     )
