@@ -20,6 +20,7 @@ import time
 from pathlib import Path
 
 from _server import PYTHON, ROOT, gunicorn, load, prepared_site, print_table
+from page_types import FIND_ADDRESSES, page_addresses
 
 from config.serve import gunicorn_command
 
@@ -135,11 +136,12 @@ def main() -> None:
         out = shell(build_env, "SIZES = (1000,)\n" + FEED_BUILD + BARE_FEEDGEN)
         feed = next(json.loads(line[7:]) for line in out.splitlines() if line.startswith("RESULT "))
         bare = next(json.loads(line[5:]) for line in out.splitlines() if line.startswith("BARE "))
+        pages = page_addresses(shell(build_env, FIND_ADDRESSES))
+        pages.pop("home page", None)  # the first row
+        counted = [("/", True), ("/", False), (feed["url"], False)]
+        counted += [(url, True) for url in pages.values()]
         queries = {}
-        for line in shell(
-            build_env,
-            COUNT_QUERIES.format(targets=[("/", True), ("/", False), (feed["url"], False)]),
-        ).splitlines():
+        for line in shell(build_env, COUNT_QUERIES.format(targets=counted)).splitlines():
             if line.startswith("Q "):
                 _q, path, cookie, count = line.split()
                 queries[(path, cookie == "True")] = int(count)  # fmt: skip
@@ -163,6 +165,8 @@ def main() -> None:
                 "feed_304": (feed_url, {"If-None-Match": etag, "Accept-Encoding": "gzip"}),
                 "static_304": (static_feed, {"If-None-Match": static_etag}),
             }
+            for name, url in pages.items():
+                targets[f"page:{name}"] = (base + url, {"Cookie": "sessionid=bench"})
             for _round in range(rounds):
                 for name, (url, headers) in targets.items():
                     samples.setdefault(name, []).append(
@@ -180,8 +184,13 @@ def main() -> None:
     rows = [
         ["home page uncached, req/s", f"{med['home_uncached']:.0f}",
          f"bare wagtail start home: {med['reference_home']:.0f}",
-         f"{ratio('home_uncached', 'reference_home'):.2f}x slower",
+         f"{ratio('home_uncached', 'reference_home'):.2f}x its time",
          queries.get(("/", True), "?"), load_avg],
+        *[[f"{name} uncached, req/s", f"{med['page:' + name]:.0f}",
+           f"bare wagtail start home: {med['reference_home']:.0f}",
+           f"{ratio('page:' + name, 'reference_home'):.2f}x its time",
+           queries.get((url, True), "?"), load_avg]
+          for name, url in pages.items()],
         ["home page uncached vs static CSS, req/s", f"{med['home_uncached']:.0f}",
          f"static CSS: {med['static_css']:.0f}",
          f"{ratio('home_uncached', 'static_css'):.1f}x slower", queries.get(("/", True), "?"),

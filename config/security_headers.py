@@ -9,8 +9,11 @@ its own, looser policy (``'unsafe-inline'``) that still forbids other origins, p
 ``<base>`` changes.
 """
 
-from csp.constants import NONE, SELF, UNSAFE_INLINE
-from csp.middleware import CSPMiddleware, PolicyParts
+import functools
+
+from csp.constants import HEADER, NONE, SELF, UNSAFE_INLINE
+from csp.middleware import CheckableLazyObject, CSPMiddleware, PolicyParts
+from csp.utils import build_policy
 from django.conf import settings
 
 from media_pages import presentation_providers
@@ -76,7 +79,37 @@ def admin_policy() -> dict[str, list[str]]:
     }
 
 
+@functools.lru_cache(maxsize=16)
+def built_policy(admin: bool, media_url: str, frames: tuple[str, ...]) -> str:
+    """The header of a policy, built once per process for each set of its inputs."""
+    return build_policy(config=admin_policy() if admin else public_policy())
+
+
 class SiteCSPMiddleware(CSPMiddleware):
+    def process_response(self, request, response):
+        # django-csp builds the header from scratch for every response (a deep copy of the
+        # policy, then the string): the same two headers, so each is built once. Anything that
+        # makes a response's policy its own (a nonce, a decorator, a report-only policy) goes
+        # through django-csp as before.
+        own_policy = any(
+            getattr(response, name, None) is not None
+            for name in ("_csp_config", "_csp_update", "_csp_replace", "_csp_exempt")
+        )
+        if (
+            own_policy
+            or getattr(request, "_csp_nonce", None) is not None
+            or getattr(settings, "CONTENT_SECURITY_POLICY", None)
+            or getattr(settings, "CONTENT_SECURITY_POLICY_REPORT_ONLY", None)
+            or settings.DEBUG
+        ):
+            return super().process_response(request, response)
+        if HEADER not in response:
+            admin = request.path_info.startswith(ADMIN_PREFIXES)
+            response[HEADER] = built_policy(admin, settings.MEDIA_URL, tuple(frame_sources()))
+        # As django-csp does: a nonce asked for after the header is written is an error.
+        request.csp_nonce = CheckableLazyObject(self._csp_nonce_post_response)
+        return response
+
     def get_policy_parts(self, request, response, report_only: bool = False) -> PolicyParts:
         parts = super().get_policy_parts(request, response, report_only)
         if report_only:

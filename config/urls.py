@@ -3,12 +3,12 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.decorators.csrf import csrf_exempt
 from django.views.i18n import set_language
-from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from badges.views import did_document
+from media_pages import page_routing
 from media_pages.sitemap import VisibleSitemap
 from media_pages.urls import page_file_urlpatterns
 from media_pages.views import favicon, robots_txt
@@ -40,4 +40,5 @@ if settings.SERVE_MEDIA:
 
 # Feeds and sidecar files of pages (feed.xml, chapters.json, transcript.vtt) keep their names.
 urlpatterns += page_file_urlpatterns()
-urlpatterns += [path("", include(wagtail_urls))]
+# Wagtail's patterns, pages served with their route kept in memory until the content changes.
+urlpatterns += [path("", include(page_routing.wagtail_urlpatterns()))]

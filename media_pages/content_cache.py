@@ -11,7 +11,10 @@ The token is replaced at once and again when the transaction commits: a request 
 old rows in between cannot leave them cached under the new token.
 """
 
+import threading
+import time
 import uuid
+from collections import OrderedDict
 from collections.abc import Callable
 from contextvars import ContextVar
 from typing import TypeVar
@@ -20,7 +23,7 @@ from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpRequest
 from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
 from wagtail.documents import get_document_model
@@ -59,18 +62,89 @@ def content_generation(request: HttpRequest | None = None) -> str:
 def cached_for_content(
     request: HttpRequest | None, name: str, build: Callable[[], T], timeout: int | None = None
 ) -> T:
-    """``build()``, kept in the shared cache until the content token changes.
+    """``build()``, kept until the content token changes: in this process, then in the cache.
 
     For the site chrome (menu, footer links, feed links, site settings, one-of-a-kind pages)
-    that every page shows: their queries then run once per change, not once per page view.
-    What also changes with the clock (the next sessions) gives a shorter ``timeout``.
+    that every page shows: their queries then run once per change, not once per page view, and
+    each process reads the shared copy once. What also changes with the clock (the next
+    sessions) gives a shorter ``timeout``. The value is shared by this process's requests:
+    read it, never change it.
     """
+    return memoized(request, name, lambda: _shared(request, name, build, timeout), timeout)
+
+
+def _shared(request: HttpRequest | None, name: str, build: Callable[[], T], timeout) -> T:
     key = f"content:{content_generation(request)}:{name}"
     found = cache.get(key)
     if found is None:
         found = (build(),)
         cache.set(key, found, settings.CONTENT_CACHE_SECONDS if timeout is None else timeout)
     return found[0]
+
+
+class NotKept(Exception):
+    """Raised by a ``build`` whose value must be used once but not kept."""
+
+    def __init__(self, value) -> None:
+        self.value = value
+
+
+class _ProcessMemo:
+    """Values built from content, kept in this process while the content token stays the same.
+
+    Nothing goes through the shared cache: a value costs no lookup once built, and the token
+    read at the start of each request is what makes a change visible at once in every process.
+    Bounded in entries and in characters of text (least recently used go first): keys and
+    rendered fragments may come from addresses visitors type.
+    """
+
+    def __init__(self, entries: int, characters: int) -> None:
+        self.entries, self.characters = entries, characters
+        self.token: str | None = None
+        self.values: OrderedDict[str, tuple[float | None, int, object]] = OrderedDict()
+        self.size = 0
+        self.lock = threading.Lock()
+
+    def get(self, token: str, name: str, build: Callable[[], T], seconds: int | None) -> T:
+        with self.lock:
+            if token != self.token:
+                self.token, self.values, self.size = token, OrderedDict(), 0
+            found = self.values.get(name)
+            if found is not None and (found[0] is None or found[0] > time.monotonic()):
+                self.values.move_to_end(name)
+                return found[2]
+        try:
+            value = build()
+        except NotKept as once:
+            return once.value
+        expires = None if seconds is None else time.monotonic() + seconds
+        size = len(name) + (len(value) if isinstance(value, str | bytes) else 0)
+        with self.lock:
+            if token == self.token:
+                previous = self.values.pop(name, None)
+                self.size += size - (previous[1] if previous else 0)
+                self.values[name] = (expires, size, value)
+                while self.values and (
+                    len(self.values) > self.entries or self.size > self.characters
+                ):
+                    self.size -= self.values.popitem(last=False)[1][1]
+        return value
+
+
+_memo = _ProcessMemo(entries=5000, characters=32 * 1024 * 1024)
+
+
+def memoized(
+    request: HttpRequest | None, name: str, build: Callable[[], T], seconds: int | None = None
+) -> T:
+    """``build()``, kept in this process until the content token changes (or ``seconds`` pass).
+
+    For what every request would otherwise derive again from the same content: page routes,
+    the site, view restrictions, rendered fragments. The value is shared by the requests of
+    this process: read it, never change it; what a request may change (a page it serves) is
+    kept pickled and loaded afresh for each request.
+    """
+    return _memo.get(content_generation(request), name, build, seconds)
 
 
 def remember_generation(request: HttpRequest, token: str | None) -> None:
@@ -116,11 +190,18 @@ def connect() -> None:
         m for m in apps.get_models() if issubclass(m, BaseSiteSetting | BaseGenericSetting)
     ]
     invalidate_on_change(*page_models, PageViewRestriction, CollectionViewRestriction, Site)
+    # A restriction to groups gets its groups after it is saved.
+    for restriction in (PageViewRestriction, CollectionViewRestriction):
+        m2m_changed.connect(
+            content_changed,
+            sender=restriction.groups.through,
+            dispatch_uid=f"content_changed:{restriction._meta.label}:groups",
+        )
     for model in settings_models:
         uid = f"content_changed:{model._meta.label}"
         post_save.connect(setting_changed, sender=model, dispatch_uid=uid + ":save")
         post_delete.connect(content_changed, sender=model, dispatch_uid=uid + ":delete")
-    for model_label in ("community.Person", "community.Credit", "community.Role"):
+    for model_label in ("community.Person", "community.Credit", "community.Role", "taggit.Tag"):
         invalidate_on_change(apps.get_model(model_label))
     invalidate_on_change(get_image_model(), get_document_model())
     for signal in (page_published, page_unpublished, post_page_move):

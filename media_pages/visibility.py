@@ -9,12 +9,17 @@ the past) and not expired. Pages imported or edited from the shell can carry a f
 
 Page serving applies the timing part itself (``is_published_now``); view restrictions there are
 Wagtail's own password or login form, so a visitor who passes them sees the page.
+
+Which subtrees are restricted is read once per content token (any change to a restriction
+replaces it, ``media_pages.content_cache``), not once per listing as Wagtail's ``public()`` does.
 """
 
 from django.db.models import Q
 from django.utils import timezone
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.query import PageQuerySet
+
+from media_pages.content_cache import memoized
 
 
 def published_now_filter(now=None) -> Q:
@@ -27,10 +32,28 @@ def published_now_filter(now=None) -> Q:
     )
 
 
+def restricted_paths() -> tuple[str, ...]:
+    """The tree paths of the pages that carry a view restriction (their subtrees are private)."""
+    return memoized(
+        None,
+        "restricted-paths",
+        lambda: tuple(PageViewRestriction.objects.values_list("page__path", flat=True)),
+    )
+
+
+def is_within_restriction(path: str) -> bool:
+    return path.startswith(restricted_paths())
+
+
 def visible_pages(pages: PageQuerySet | None = None) -> PageQuerySet:
     """``pages`` (all pages by default) narrowed to what the public may see now."""
     pages = Page.objects.all() if pages is None else pages
-    return pages.live().public().filter(published_now_filter())
+    private = Q()
+    for path in restricted_paths():
+        private |= Q(path__startswith=path)
+    if private:
+        pages = pages.exclude(private)
+    return pages.live().filter(published_now_filter())
 
 
 def is_published_now(page: Page) -> bool:

@@ -76,6 +76,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before sessions and routing: a stored page or feed costs one cache lookup.
     "media_pages.page_cache.PageCacheMiddleware",
+    # After the page cache, which reads the content token the site and page routes are kept under.
+    "media_pages.page_routing.CurrentSiteMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "config.middleware.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -131,6 +133,9 @@ CONTENT_CACHE_SECONDS = env_int("CONTENT_CACHE_SECONDS", 3600)
 # The home page's "what is new" blocks: rebuilt on any content change, and at least this often
 # (the next sessions move with the clock).
 HOME_HIGHLIGHTS_SECONDS = env_int("HOME_HIGHLIGHTS_SECONDS", 60)
+# Rendered page fragments (menu, footer, a page's content) are kept per content token, and at
+# most this long for what also depends on the clock: the page cache's bound.
+FRAGMENT_CACHE_SECONDS = env_int("FRAGMENT_CACHE_SECONDS", 300)
 PAGE_CACHE_SKIP_PREFIXES = ["/admin/", "/django-admin/", "/documents/", "/media/", "/recherche/",
                             "/lettre/", "/langue/"]  # fmt: skip
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

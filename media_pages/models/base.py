@@ -7,10 +7,11 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
 from community.panels import CreditsPanel
+from media_pages.visibility import is_within_restriction
 
 
 class PageTag(TaggedItemBase):
@@ -55,6 +56,11 @@ class BasePage(Page):
         ),
         index.FilterField("first_published_at"),
     ]
+    # The page's main content, rendered, is shared by every visitor until the content changes
+    # ({% content_fragment %}): a type that shows a form or anything about the visitor says no,
+    # one whose content follows the clock more closely gives its bound in seconds.
+    main_content_shared = True
+    main_content_seconds: int | None = None
     # How a page type shows up in search (docs/search.md "How a new page type joins"):
     # its format facet, and the date field that dates, sorts and files it by year.
     search_format = "text"
@@ -69,6 +75,13 @@ class BasePage(Page):
 
     class Meta:
         abstract = True
+
+    def get_view_restrictions(self):
+        # Checked on every page served: most pages are in no restricted subtree, and the list
+        # of those subtrees is read once per content token rather than once per request.
+        if not self.alias_of_id and not is_within_restriction(self.path):
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
 
     def get_summary(self) -> str:
         return self.search_description or self.intro

@@ -1,5 +1,5 @@
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -11,7 +11,8 @@ from community.contributions import (
     visible_people,
 )
 from community.models import Person, Role
-from media_pages.pagination import paginate
+from media_pages.content_cache import memoized
+from media_pages.pagination import requested_page_number
 from media_pages.visibility import visible_pages
 
 from .base import BasePage
@@ -24,6 +25,7 @@ class CommunityIndexPage(RoutablePageMixin, BasePage):
 
     People and roles are snippets, not pages, so their public pages are routes of this one.
     Who holds a role is read from the credits on live pages: crediting someone is enough.
+    What each route shows is read once per content token (``memoized``), like a page's route.
     """
 
     parent_page_types = ["media_pages.HomePage"]
@@ -36,23 +38,28 @@ class CommunityIndexPage(RoutablePageMixin, BasePage):
 
     @path("")
     def people_route(self, request: HttpRequest) -> HttpResponse:
-        people_page = paginate(
-            request,
-            visible_people(visible_pages()).select_related("photo").order_by("name"),
-            PEOPLE_PER_PAGE,
+        number = requested_page_number(request)
+        people, people_page = memoized(
+            request, f"community:{self.pk}:people:{number}", lambda: self.people_listing(number)
         )
-        roles = roles_by_person(list(people_page.object_list), visible_pages())
         context = self.get_context(request)
-        context["people"] = [(person, roles.get(person.pk, [])) for person in people_page]
+        context["people"] = people
         context["people_page"] = people_page
         return TemplateResponse(request, self.get_template(request), context)
 
+    @staticmethod
+    def people_listing(number: int) -> tuple[list, object]:
+        people = visible_people(visible_pages()).select_related("photo").order_by("name")
+        people_page = Paginator(people, PEOPLE_PER_PAGE).get_page(number)
+        roles = roles_by_person(list(people_page.object_list), visible_pages())
+        return [(person, roles.get(person.pk, [])) for person in people_page], people_page
+
     @path("personnes/<slug:slug>/", name="person")
     def person_route(self, request: HttpRequest, slug: str) -> HttpResponse:
-        person = get_object_or_404(Person.objects.select_related("photo"), slug=slug)
-        contributions = contributions_by_role(person, visible_pages())
-        if not contributions:  # credited only on drafts or private pages, or nowhere
+        found = memoized(request, f"community:person:{slug}", lambda: self.person_and_work(slug))
+        if found is None:  # credited only on drafts or private pages, or nowhere
             raise Http404
+        person, contributions = found
         context = self.get_context(request)
         context.update(
             person=person,
@@ -61,27 +68,47 @@ class CommunityIndexPage(RoutablePageMixin, BasePage):
         )
         return TemplateResponse(request, "media_pages/person_page.html", context)
 
+    @staticmethod
+    def person_and_work(slug: str) -> tuple[Person, dict] | None:
+        person = Person.objects.select_related("photo").filter(slug=slug).first()
+        contributions = contributions_by_role(person, visible_pages()) if person else None
+        return (person, contributions) if contributions else None
+
     @path("roles/", name="roles")
     def roles_route(self, request: HttpRequest) -> HttpResponse:
-        roles = list(Role.objects.all())
-        people = people_by_role(roles, visible_pages())
         context = self.get_context(request)
         context.update(
-            roles=[(role, people.get(role.pk, [])) for role in roles],
+            roles=memoized(request, "community:roles", self.roles_and_people),
             canonical_url=self.get_full_url(request) + self.reverse_subpage("roles"),
         )
         return TemplateResponse(request, "media_pages/role_list.html", context)
 
+    @staticmethod
+    def roles_and_people() -> list[tuple[Role, list]]:
+        roles = list(Role.objects.all())
+        people = people_by_role(roles, visible_pages())
+        return [(role, people.get(role.pk, [])) for role in roles]
+
     @path("roles/<slug:slug>/", name="role")
     def role_route(self, request: HttpRequest, slug: str) -> HttpResponse:
-        role = get_object_or_404(Role, slug=slug)
+        found = memoized(request, f"community:role:{slug}", lambda: self.role_and_people(slug))
+        if found is None:
+            raise Http404
+        role, people = found
         context = self.get_context(request)
         context.update(
             role=role,
-            people=people_by_role([role], visible_pages()).get(role.pk, []),
+            people=people,
             canonical_url=self.get_full_url(request) + self.reverse_subpage("role", args=[slug]),
         )
         return TemplateResponse(request, "media_pages/role_page.html", context)
+
+    @staticmethod
+    def role_and_people(slug: str) -> tuple[Role, list] | None:
+        role = Role.objects.filter(slug=slug).first()
+        if role is None:
+            return None
+        return role, people_by_role([role], visible_pages()).get(role.pk, [])
 
     def get_sitemap_urls(self, request=None) -> list[dict]:
         """The page itself, the roles, and every person credited on a live page."""

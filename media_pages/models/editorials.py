@@ -16,6 +16,7 @@ from wagtail.search import index
 from media_pages.blocks import BodyBlock
 from media_pages.editorial_feed import EditorialFeed
 from media_pages.json_ld import article_json_ld
+from media_pages.lazy_context import when_read
 from media_pages.pagination import paginate
 from media_pages.routing import FileRoutesMixin
 from media_pages.visibility import visible_pages
@@ -62,7 +63,9 @@ class EditorialIndexPage(FileRoutesMixin, BasePage):
     @path("")
     def index_route(self, request: HttpRequest) -> HttpResponse:
         context = self.get_context(request)
-        context["editorials"] = paginate(request, self.editorials(), EDITORIALS_PER_PAGE)
+        context["editorials"] = when_read(
+            lambda: paginate(request, self.editorials(), EDITORIALS_PER_PAGE)
+        )
         return TemplateResponse(request, self.get_template(request), context)
 
     @path("feed.xml", name="feed")

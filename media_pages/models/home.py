@@ -39,6 +39,11 @@ class HomePage(BasePage):
         verbose_name = _("home page")
         verbose_name_plural = _("home pages")
 
+    @property
+    def main_content_seconds(self) -> int:
+        # What is new follows the clock (a session that ends): as fresh as the highlights.
+        return settings.HOME_HIGHLIGHTS_SECONDS
+
     def menu_sections(self) -> list:
         """The sections with their covers: one query per page type, so kept in the cache
         until the content changes (the home page's cost must not grow with its sections)."""

@@ -10,6 +10,7 @@ from wagtail.fields import RichTextField
 from wagtail.search import index
 
 from media_pages.blocks.text import RICH_TEXT_FEATURES
+from media_pages.lazy_context import when_read
 from media_pages.pagination import paginate
 from media_pages.presentation_providers import (
     Embed,
@@ -47,7 +48,9 @@ class PresentationIndexPage(RoutablePageMixin, BasePage):
             .order_by("-first_published_at", "-pk")
         )
         context = self.get_context(request)
-        context["presentations"] = paginate(request, presentations, PRESENTATIONS_PER_PAGE)
+        context["presentations"] = when_read(
+            lambda: paginate(request, presentations, PRESENTATIONS_PER_PAGE)
+        )
         return TemplateResponse(request, self.get_template(request), context)
 
 

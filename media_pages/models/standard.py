@@ -5,6 +5,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from media_pages.blocks import BodyBlock
+from media_pages.lazy_context import when_read
 from media_pages.visibility import visible_pages
 
 from .base import BasePage
@@ -39,7 +40,7 @@ class SitemapPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["tree"] = self.build_tree()
+        context["tree"] = when_read(self.build_tree)
         return context
 
     def build_tree(self) -> list[dict]:

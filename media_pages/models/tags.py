@@ -1,15 +1,16 @@
 from collections import defaultdict
 
+from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
-from media_pages.pagination import paginate
+from media_pages.content_cache import memoized
+from media_pages.pagination import requested_page_number
 from media_pages.visibility import visible_pages
 
 from .base import BasePage, PageTag
@@ -50,22 +51,31 @@ class TagIndexPage(RoutablePageMixin, BasePage):
 
     @path("<str:tag_slug>/", name="tag")
     def tag_route(self, request: HttpRequest, tag_slug: str) -> HttpResponse:
-        tag = get_object_or_404(Tag, slug=tag_slug)
+        number = requested_page_number(request)
+        found = memoized(
+            request, f"tag:{tag_slug}:{number}", lambda: self.tagged_listing(tag_slug, number)
+        )
+        if found is None:
+            raise Http404
+        tag, page_obj, groups = found
+        context = self.get_context(request)
+        context.update(tag=tag, tagged_pages=page_obj, groups=groups)
+        return TemplateResponse(request, "media_pages/tag_page.html", context)
+
+    def tagged_listing(self, tag_slug: str, number: int) -> tuple | None:
+        """The tag, the requested page of its visible pages and those grouped by type."""
+        tag = Tag.objects.filter(slug=tag_slug).first()
+        if tag is None:
+            return None
         tagged = (
             visible_pages()
             .filter(pk__in=PageTag.objects.filter(tag=tag).values("content_object_id"))
             .order_by("-first_published_at", "-pk")
         )
-        page_obj = paginate(request, tagged, PAGES_PER_TAG_PAGE)
+        page_obj = Paginator(tagged, PAGES_PER_TAG_PAGE).get_page(number)
         if not page_obj.object_list:
-            raise Http404
-        context = self.get_context(request)
-        context.update(
-            tag=tag,
-            tagged_pages=page_obj,
-            groups=self.group_by_type(page_obj.object_list),
-        )
-        return TemplateResponse(request, "media_pages/tag_page.html", context)
+            return None
+        return tag, page_obj, self.group_by_type(page_obj.object_list)
 
     @staticmethod
     def group_by_type(pages) -> list[tuple[str, list[Page]]]:

@@ -14,6 +14,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from media_pages.lazy_context import when_read
 from media_pages.models import BasePage, HomePage, SitemapPage
 from media_pages.pagination import paginate
 from media_pages.routing import FileRoutesMixin, permanent_redirect
@@ -100,7 +101,7 @@ class NewsletterIndexPage(FileRoutesMixin, BasePage):
 
     @path("", name="archive")
     def archive(self, request: HttpRequest) -> HttpResponse:
-        page_obj = paginate(request, self.issues(), ISSUES_PER_PAGE)
+        page_obj = when_read(lambda: paginate(request, self.issues(), ISSUES_PER_PAGE))
         return self.render(request, context_overrides={"page_obj": page_obj})
 
     @path("feed.xml", name="feed")

@@ -22,6 +22,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from media_pages.lazy_context import when_read
 from media_pages.models import BasePage
 from media_pages.pagination import paginate
 from media_pages.public_address import public_url
@@ -212,9 +213,9 @@ class PodcastShowPage(FileRoutesMixin, BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         episodes = self.public_episodes().select_related("audio", "cover")
-        context["episodes"] = paginate(request, episodes, EPISODES_PER_PAGE)
-        context["feed_url"] = self.feed_url(request)
-        context["subscribe_links"] = subscribe_links(self, request)
+        context["episodes"] = when_read(lambda: paginate(request, episodes, EPISODES_PER_PAGE))
+        context["feed_url"] = when_read(lambda: self.feed_url(request))
+        context["subscribe_links"] = when_read(lambda: subscribe_links(self, request))
         return context
 
     @path("")
@@ -370,12 +371,12 @@ class PodcastEpisodePage(FileRoutesMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        show = self.get_parent().specific
+        show = when_read(lambda: self.get_parent().specific)
         context["show"] = show
-        context["feed_url"] = show.feed_url(request)
-        context["cues"] = self.transcript_cues()
-        context["chapters"] = self.sorted_chapters()
-        context["subscribe_links"] = subscribe_links(show, request)
+        context["feed_url"] = when_read(lambda: show().feed_url(request))
+        context["cues"] = when_read(self.transcript_cues)
+        context["chapters"] = when_read(self.sorted_chapters)
+        context["subscribe_links"] = when_read(lambda: subscribe_links(show(), request))
         return context
 
     @path("")

@@ -19,6 +19,7 @@ from wagtailmedia.edit_handlers import MediaChooserPanel
 
 from community.models import Role
 from community.panels import CreditsPanel
+from media_pages.lazy_context import when_read
 from media_pages.models import BasePage
 from media_pages.pagination import requested_page_number
 from media_pages.panel_permissions import requiring
@@ -73,13 +74,15 @@ class WebinarIndexPage(FileRoutesMixin, BasePage):
         past = Paginator(sessions.filter(end__lt=now).order_by("-start"), self.per_page)
         upcoming = Paginator(sessions.filter(end__gte=now).order_by("start"), self.per_page)
         # Paginator.get_page turns anything that is not a page number into the first page.
-        upcoming_page = upcoming.get_page(request.GET.get(UPCOMING_PAGE_PARAMETER))
+        upcoming_page = when_read(
+            lambda: upcoming.get_page(request.GET.get(UPCOMING_PAGE_PARAMETER))
+        )
         context = self.get_context(request)
         context.update(
             form=form,
-            upcoming=upcoming_page if page_number == 1 else [],
+            upcoming=when_read(lambda: upcoming_page() if page_number == 1 else []),
             upcoming_parameter=UPCOMING_PAGE_PARAMETER,
-            page_obj=past.get_page(page_number),
+            page_obj=when_read(lambda: past.get_page(page_number)),
             extra_query=form.query_without_page() if valid else "",
             formats=SessionFormat.choices,
         )
@@ -98,6 +101,9 @@ class WebinarIndexPage(FileRoutesMixin, BasePage):
 
 class WebinarPage(FileRoutesMixin, BasePage):
     """One session: its announcement and registration before, its archive after."""
+
+    # Registration: a form, messages, the places left; its template keeps its other parts.
+    main_content_shared = False
 
     session_format = models.CharField(
         _("format"), max_length=20, choices=SessionFormat.choices, default=SessionFormat.WEBINAR
@@ -445,7 +451,7 @@ class WebinarPage(FileRoutesMixin, BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["credits"] = self.credits.select_related("person", "role").order_by("sort_order")
-        context["reporter_roles"] = self.reporter_bylines()
+        context["reporter_roles"] = when_read(self.reporter_bylines)
         return context
 
     # --- routes ------------------------------------------------------------------------------
