@@ -20,11 +20,16 @@ from tests.live_site import PYTHON, ROOT, gunicorn, prepared_site
 __all__ = ["PYTHON", "ROOT", "gunicorn", "load", "prepared_site", "print_table"]
 
 
-def load(url: str, requests: int, concurrency: int, headers: dict | None = None) -> dict:
-    """Send ``requests`` GETs with ``concurrency`` threads; requests/s, latencies and bytes."""
+def load(url, requests: int, concurrency: int, headers: dict | None = None) -> dict:
+    """Send ``requests`` GETs with ``concurrency`` threads; requests/s, latencies and bytes.
 
-    def one(_index: int) -> tuple[float, int, int]:
-        request = urllib.request.Request(url, headers=headers or {})
+    ``url`` is an address, or a function giving the address of the request number it is given
+    (-1 for the warm-up request).
+    """
+
+    def one(index: int) -> tuple[float, int, int]:
+        address = url(index) if callable(url) else url
+        request = urllib.request.Request(address, headers=headers or {})
         began = time.perf_counter()
         try:
             with urllib.request.urlopen(request, timeout=30) as response:
@@ -33,7 +38,7 @@ def load(url: str, requests: int, concurrency: int, headers: dict | None = None)
             size, status = len(error.read()), error.code
         return time.perf_counter() - began, size, status
 
-    one(0)  # warm caches and connections
+    one(-1)  # warm caches and connections
     began = time.perf_counter()
     with ThreadPoolExecutor(concurrency) as pool:
         results = list(pool.map(one, range(requests)))

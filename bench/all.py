@@ -10,6 +10,7 @@ Collectif / reference for times: above 1 means Collectif is slower). "Uncached" 
 session cookie, which the page cache never answers.
 """
 
+import itertools
 import json
 import os
 import statistics
@@ -18,9 +19,10 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from urllib.parse import urlencode
 
 from _server import PYTHON, ROOT, gunicorn, load, prepared_site, print_table
-from page_types import FIND_ADDRESSES, page_addresses
+from page_types import FIND_ADDRESSES, page_addresses, search_words
 
 from config.serve import gunicorn_command
 
@@ -57,6 +59,10 @@ for path, cookie in {targets!r}:
     with CaptureQueriesContext(connection) as queries:
         client.get(path)
     print("Q", path, cookie, len(queries))
+client.get("/recherche/", {{"q": {words[1]!r}}})
+with CaptureQueriesContext(connection) as queries:
+    client.get("/recherche/", {{"q": {words[0]!r}}})
+print("Q", "new", True, len(queries))
 """
 
 
@@ -136,15 +142,17 @@ def main() -> None:
         out = shell(build_env, "SIZES = (1000,)\n" + FEED_BUILD + BARE_FEEDGEN)
         feed = next(json.loads(line[7:]) for line in out.splitlines() if line.startswith("RESULT "))
         bare = next(json.loads(line[5:]) for line in out.splitlines() if line.startswith("BARE "))
-        pages = page_addresses(shell(build_env, FIND_ADDRESSES))
+        found = shell(build_env, FIND_ADDRESSES)
+        pages, words = page_addresses(found), search_words(found)
         pages.pop("home page", None)  # the first row
         counted = [("/", True), ("/", False), (feed["url"], False)]
         counted += [(url, True) for url in pages.values()]
         queries = {}
-        for line in shell(build_env, COUNT_QUERIES.format(targets=counted)).splitlines():
+        counting = COUNT_QUERIES.format(targets=counted, words=words)
+        for line in shell(build_env, counting).splitlines():
             if line.startswith("Q "):
                 _q, path, cookie, count = line.split()
-                queries[(path, cookie == "True")] = int(count)  # fmt: skip
+                queries[(path, cookie == "True")] = int(count)
         ref_env = reference_site(workdir)
         static_css = next(p for p in os.listdir(Path(env["VAR_DIR"], "static", "css"))
                           if p.startswith("site.") and p.count(".") == 2)  # fmt: skip
@@ -167,6 +175,16 @@ def main() -> None:
             }
             for name, url in pages.items():
                 targets[f"page:{name}"] = (base + url, {"Cookie": "sessionid=bench"})
+            # Each request a query never asked before in this run (a demo word, and a results
+            # page number never used): the search runs in full, nothing kept answers it.
+            never_asked = itertools.count()
+
+            def new_query(_index: int) -> str:
+                number = next(never_asked)
+                query = urlencode({"q": words[number % len(words)], "page": number})
+                return f"{base}/recherche/?{query}"
+
+            targets["search_new"] = (new_query, {"Cookie": "sessionid=bench"})
             for _round in range(rounds):
                 for name, (url, headers) in targets.items():
                     samples.setdefault(name, []).append(
@@ -191,6 +209,10 @@ def main() -> None:
            f"{ratio('page:' + name, 'reference_home'):.2f}x its time",
            queries.get((url, True), "?"), load_avg]
           for name, url in pages.items()],
+        ["search page, a new query each request, req/s", f"{med['search_new']:.0f}",
+         f"bare wagtail start home: {med['reference_home']:.0f}",
+         f"{ratio('search_new', 'reference_home'):.2f}x its time", queries.get(("new", True), "?"),
+         load_avg],
         ["home page uncached vs static CSS, req/s", f"{med['home_uncached']:.0f}",
          f"static CSS: {med['static_css']:.0f}",
          f"{ratio('home_uncached', 'static_css'):.1f}x slower", queries.get(("/", True), "?"),

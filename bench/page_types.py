@@ -36,6 +36,12 @@ if tags and tagged:
 found["search page"] = "/recherche/?q=classe"
 for name, url in found.items():
     print("ADDRESS", url, name)
+words = set()
+for title in visible_pages().values_list("title", flat=True):
+    words.update(w.lower() for w in title.replace("’", " ").replace("'", " ").split()
+                 if len(w) > 5 and w.isalpha())
+for word in sorted(words):
+    print("WORD", word)
 """
 
 
@@ -47,3 +53,9 @@ def page_addresses(output: str) -> dict[str, str]:
             _marker, url, name = line.split(" ", 2)
             addresses[name] = url
     return addresses
+
+
+def search_words(output: str) -> list[str]:
+    """Words of the demo's page titles, from the output of ``FIND_ADDRESSES``: queries that find
+    something, for the search row that asks a new query each time."""
+    return [line.split(" ", 1)[1] for line in output.splitlines() if line.startswith("WORD ")]

@@ -32,6 +32,7 @@ from wagtail.models import CollectionViewRestriction, Page, PageViewRestriction,
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 T = TypeVar("T")
+K = TypeVar("K")
 GENERATION_KEY = "content-generation"
 REQUEST_ATTRIBUTE = "_collectif_content_generation"
 
@@ -117,18 +118,54 @@ class _ProcessMemo:
             value = build()
         except NotKept as once:
             return once.value
-        expires = None if seconds is None else time.monotonic() + seconds
-        size = len(name) + (len(value) if isinstance(value, str | bytes) else 0)
+        self.keep(token, {name: value}, seconds)
+        return value
+
+    def get_many(
+        self,
+        token: str,
+        names: dict[str, K],
+        build: Callable[[list[K]], dict[K, T]],
+        seconds: int | None,
+    ) -> dict[K, T]:
+        """``{key: value}`` for ``names`` (name -> key); those not kept are built in one call."""
+        found: dict[K, T] = {}
         with self.lock:
-            if token == self.token:
+            if token != self.token:
+                self.token, self.values, self.size = token, OrderedDict(), 0
+            now = time.monotonic()
+            for name, key in names.items():
+                kept = self.values.get(name)
+                if kept is not None and (kept[0] is None or kept[0] > now):
+                    self.values.move_to_end(name)
+                    found[key] = kept[2]
+        missing = [key for key in names.values() if key not in found]
+        if missing:
+            built = build(missing)
+            by_key = {key: name for name, key in names.items()}
+            self.keep(token, {by_key[key]: value for key, value in built.items()}, seconds)
+            found.update(built)
+        return found
+
+    def keep(self, token: str, values: dict[str, object], seconds: int | None) -> None:
+        expires = None if seconds is None else time.monotonic() + seconds
+        with self.lock:
+            if token != self.token:
+                return
+            for name, value in values.items():
+                size = len(name) + _characters(value)
                 previous = self.values.pop(name, None)
                 self.size += size - (previous[1] if previous else 0)
                 self.values[name] = (expires, size, value)
-                while self.values and (
-                    len(self.values) > self.entries or self.size > self.characters
-                ):
-                    self.size -= self.values.popitem(last=False)[1][1]
-        return value
+            while self.values and (len(self.values) > self.entries or self.size > self.characters):
+                self.size -= self.values.popitem(last=False)[1][1]
+
+
+def _characters(value) -> int:
+    """What a kept value counts against the bound: its text, or what it says its text is."""
+    if isinstance(value, str | bytes):
+        return len(value)
+    return getattr(value, "characters", 0)
 
 
 _memo = _ProcessMemo(entries=5000, characters=32 * 1024 * 1024)
@@ -145,6 +182,18 @@ def memoized(
     kept pickled and loaded afresh for each request.
     """
     return _memo.get(content_generation(request), name, build, seconds)
+
+
+def memoized_many(
+    request: HttpRequest | None,
+    names: dict[str, K],
+    build: Callable[[list[K]], dict[K, T]],
+    seconds: int | None = None,
+) -> dict[K, T]:
+    """``memoized`` for many values at once: ``names`` maps each value's name to its key, and
+    ``build`` makes those not kept, given their keys, in one go (one query for all of them).
+    A key ``build`` leaves out is built again next time."""
+    return _memo.get_many(content_generation(request), names, build, seconds)
 
 
 def remember_generation(request: HttpRequest, token: str | None) -> None:

@@ -1,4 +1,5 @@
 from django.apps import AppConfig, apps
+from django.core.signals import request_finished
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
@@ -9,7 +10,18 @@ class SearchConfig(AppConfig):
     verbose_name = _("Search")
 
     def ready(self) -> None:
-        from .profiles import index_roles  # models are loaded only once the apps are ready
+        # Models are loaded only once the apps are ready.
+        from django_tasks.signals import task_finished
+        from wagtail.contrib.search_promotions.models import SearchPromotion
+
+        from media_pages.content_cache import invalidate_on_change
+
+        from .hit_log import hit_log
+        from .index_changes import index_task_finished
+        from .profiles import index_roles
 
         # Sent only for apps with models, which this one lacks: listen for the roles' own app.
         post_migrate.connect(index_roles, sender=apps.get_app_config("community"))
+        request_finished.connect(hit_log.flush_if_due, dispatch_uid="search-hit-log")
+        task_finished.connect(index_task_finished, dispatch_uid="search-index-changed")
+        invalidate_on_change(SearchPromotion)

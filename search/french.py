@@ -8,6 +8,7 @@ accents always gives the same stem.
 
 import re
 import unicodedata
+from collections.abc import Set
 from functools import lru_cache
 
 import snowballstemmer
@@ -84,9 +85,12 @@ def light_stems(text: str) -> set[str]:
     return {light_stem(word) for word in content_words(text)}
 
 
-def closeness(query: str, text: str) -> float:
-    """The share of the query's words that ``text`` has as typed, plurals aside (0 to 1)."""
+def closeness(query: str, text: str, known: Set[str] = frozenset()) -> float:
+    """The share of the query's words that ``text`` has as typed, plurals aside (0 to 1).
+
+    ``known``: words (``light_stems``) of more text, worked out once beforehand.
+    """
     wanted = light_stems(query)
     if not wanted:
         return 0.0
-    return len(wanted & light_stems(text)) / len(wanted)
+    return len(wanted & (light_stems(text) | known)) / len(wanted)

@@ -10,25 +10,19 @@ number of results.
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 
-from django.apps import apps
-from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count
-from django.utils import timezone
+from django.http import HttpRequest
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
-from community.contributions import visible_credits
-from community.models import Credit, Person, Role
-from media_pages.community_links import community_index, person_url_for, role_url_for
-from media_pages.models import PageTag, TranscriptCue
+from media_pages.models import TranscriptCue
 from media_pages.transcripts import timestamp
-from media_pages.visibility import visible_pages
 
 from . import french
+from .cards import PAGE, PROFILE_MODELS, Card, Key, cards
 from .highlight import highlight, snippet
 
 MAX_PAGE_HITS = 300
@@ -52,11 +46,6 @@ FORMAT_LABELS = {
 FACET_NAMES = ("type", "format", "tag", "person", "role", "year")
 FACET_LIMIT = 12
 MAX_PROFILE_HITS = 50
-# A result is a page or a profile (a person's or a role's page, routed by the community page):
-# ("page", page id), ("person", person id) or ("role", role id).
-PAGE, PERSON, ROLE = "page", "person", "role"
-Key = tuple[str, int]
-PROFILE_MODELS = {PERSON: Person, ROLE: Role}
 
 
 @dataclass
@@ -101,35 +90,25 @@ class Facet:
 
 @dataclass
 class Ranked:
-    """Visible hits in rank order, with what facets and sorting need to know about them."""
+    """Visible hits in rank order, with the cards facets, sorting and hits are made from."""
 
     order: list[Key] = field(default_factory=list)
     scores: dict[Key, float] = field(default_factory=dict)
-    models: dict[Key, type] = field(default_factory=dict)
-    dates: dict[Key, date | None] = field(default_factory=dict)
+    cards: dict[Key, Card] = field(default_factory=dict)
     passages: dict[Key, TranscriptCue] = field(default_factory=dict)
-    pages: dict[int, Page] = field(default_factory=dict)
 
     def page_ids(self, keys) -> list[int]:
         return [key[1] for key in keys if key[0] == PAGE]
 
-
-def indexed_page_models() -> dict[int, type]:
-    """Content type id -> model, for every concrete page model that declares a search format."""
-    models = [
-        model
-        for model in apps.get_models()
-        if issubclass(model, Page) and hasattr(model, "search_format")
-    ]
-    content_types = ContentType.objects.get_for_models(*models)
-    return {content_types[model].pk: model for model in models}
+    def date(self, key: Key) -> date | None:
+        return self.cards[key].date
 
 
 def content_type_key(model: type) -> str:
     return f"{model._meta.app_label}.{model._meta.model_name}"
 
 
-def rank(terms: str, operator: str) -> Ranked:
+def rank(terms: str, operator: str, request: HttpRequest | None = None) -> Ranked:
     """Visible results matching ``terms``, best first, fused from the page, transcript and
     profile indexes by reciprocal rank."""
     scores: dict[Key, float] = defaultdict(float)
@@ -151,15 +130,8 @@ def rank(terms: str, operator: str) -> Ranked:
         for position, profile in enumerate(found):
             scores[(kind, profile.pk)] += PROFILE_WEIGHT / (RANK_OFFSET + position)
 
-    ranked = Ranked(passages=best_cue)
-    models = indexed_page_models()
-    for page_id, (content_type_id, when) in visible(ranked.page_ids(scores)).items():
-        ranked.models[(PAGE, page_id)] = models[content_type_id]
-        ranked.dates[(PAGE, page_id)] = when
-    for key in visible_profiles(scores):
-        ranked.models[key] = PROFILE_MODELS[key[0]]
-        ranked.dates[key] = None
-    ranked.order = sorted(ranked.models, key=lambda key: (-scores[key], key))
+    ranked = Ranked(passages=best_cue, cards=cards(request, list(scores)))
+    ranked.order = sorted(ranked.cards, key=lambda key: (-scores[key], key))
     rerank_by_closeness(ranked, scores, terms)
     ranked.scores = {key: scores[key] for key in ranked.order}
     return ranked
@@ -167,88 +139,20 @@ def rank(terms: str, operator: str) -> Ranked:
 
 def rerank_by_closeness(ranked: Ranked, scores: dict[Key, float], terms: str) -> None:
     """Add to the top results' scores how closely their text matches the words as typed."""
-    top = ranked.order[:RERANK_TOP]
-    texts = result_texts(ranked, top)
-    for key in top:
-        scores[key] += CLOSENESS_WEIGHT * french.closeness(terms, texts.get(key, ""))
+    for key in ranked.order[:RERANK_TOP]:
+        card, cue = ranked.cards[key], ranked.passages.get(key)
+        scores[key] += CLOSENESS_WEIGHT * french.closeness(
+            terms, cue.text if cue else "", card.words
+        )
     ranked.order = sorted(ranked.order, key=lambda key: (-scores[key], key))
 
 
-def result_texts(ranked: Ranked, keys: list[Key]) -> dict[Key, str]:
-    """The searchable text of each result: title and text, and the transcript passage found."""
-    texts: dict[Key, str] = {}
-    ranked.pages = {
-        page.pk: page for page in Page.objects.filter(pk__in=ranked.page_ids(keys)).specific()
-    }
-    for page_id, page in ranked.pages.items():
-        cue = ranked.passages.get((PAGE, page_id))
-        texts[(PAGE, page_id)] = " ".join((page.title, page.search_text(), cue.text if cue else ""))
-    for person in Person.objects.filter(pk__in=[k[1] for k in keys if k[0] == PERSON]):
-        texts[(PERSON, person.pk)] = " ".join((person.name, person.organisation, person.bio))
-    for role in Role.objects.filter(pk__in=[k[1] for k in keys if k[0] == ROLE]):
-        texts[(ROLE, role.pk)] = " ".join(
-            (role.name_fr, role.name_en, role.description_fr, role.description_en)
-        )
-    return texts
-
-
-def search(terms: str) -> tuple[Ranked, bool]:
+def search(terms: str, request: HttpRequest | None = None) -> tuple[Ranked, bool]:
     """Pages with all the words; when none has them all, pages with some (``True`` then)."""
-    ranked = rank(terms, operator="and")
+    ranked = rank(terms, "and", request)
     if not ranked.order and len(terms.split()) > 1:
-        return rank(terms, operator="or"), True
+        return rank(terms, "or", request), True
     return ranked, False
-
-
-def visible(page_ids) -> dict[int, tuple[int, date | None]]:
-    """The ``page_ids`` search may show now -> (content type id, date), checked in the database.
-
-    Live and public (no view restriction on the page or an ancestor), of a page type that
-    joined the index, and kept by that type's ``search_visible``. One query per page type.
-    """
-    models = indexed_page_models()
-    by_type: dict[int, list[int]] = defaultdict(list)
-    for page_id, content_type_id in (
-        visible_pages().filter(pk__in=list(page_ids)).values_list("pk", "content_type_id")
-    ):
-        if content_type_id in models:
-            by_type[content_type_id].append(page_id)
-    found = {}
-    for content_type_id, ids in by_type.items():
-        model = models[content_type_id]
-        pages = model.search_visible(model.objects.filter(pk__in=ids))
-        for page_id, when in pages.values_list("pk", model.search_date_field):
-            found[page_id] = (content_type_id, to_date(when))
-    return found
-
-
-def visible_profiles(keys) -> list[Key]:
-    """The people and roles among ``keys`` that have a public page now.
-
-    Both are routes of the live community page; a person's page is public once they are
-    credited on a page visitors can see, a role's page always is.
-    """
-    person_ids = [key[1] for key in keys if key[0] == PERSON]
-    role_ids = [key[1] for key in keys if key[0] == ROLE]
-    if not (person_ids or role_ids) or community_index(None) is None:
-        return []
-    shown = [
-        (PERSON, person_id)
-        for person_id in visible_credits(visible_pages())
-        .filter(person_id__in=person_ids)
-        .values_list("person_id", flat=True)
-        .distinct()
-    ]
-    shown += [
-        (ROLE, pk) for pk in Role.objects.filter(pk__in=role_ids).values_list("pk", flat=True)
-    ]
-    return shown
-
-
-def to_date(value) -> date | None:
-    if isinstance(value, datetime):
-        return timezone.localtime(value).date() if timezone.is_aware(value) else value.date()
-    return value
 
 
 def apply_filters(ranked: Ranked, filters: dict[str, str]) -> list[Key]:
@@ -257,64 +161,48 @@ def apply_filters(ranked: Ranked, filters: dict[str, str]) -> list[Key]:
     Only the type facet applies to people and roles; the others describe pages.
     """
     keys = list(ranked.order)
+    card = ranked.cards.__getitem__
     if filters.get("type"):
-        keys = [k for k in keys if content_type_key(ranked.models[k]) == filters["type"]]
+        keys = [k for k in keys if content_type_key(card(k).model) == filters["type"]]
     if any(filters.get(name) for name in FACET_NAMES if name != "type"):
         keys = [k for k in keys if k[0] == PAGE]
     if filters.get("format"):
-        keys = [k for k in keys if ranked.models[k].search_format == filters["format"]]
+        keys = [k for k in keys if card(k).model.search_format == filters["format"]]
     if filters.get("year"):
-        keys = [k for k in keys if ranked.dates[k] and str(ranked.dates[k].year) == filters["year"]]
+        keys = [k for k in keys if card(k).date and str(card(k).date.year) == filters["year"]]
     if filters.get("tag"):
-        tagged = set(
-            PageTag.objects.filter(
-                content_object_id__in=ranked.page_ids(keys), tag__slug=filters["tag"]
-            ).values_list("content_object_id", flat=True)
-        )
-        keys = [k for k in keys if k[1] in tagged]
-    credit_filter = {}
-    if filters.get("person"):
-        credit_filter["person__slug"] = filters["person"]
-    if filters.get("role"):
-        credit_filter["role__slug"] = filters["role"]
-    if credit_filter:
-        credited = set(
-            Credit.objects.filter(page_id__in=ranked.page_ids(keys), **credit_filter).values_list(
-                "page_id", flat=True
-            )
-        )
-        keys = [k for k in keys if k[1] in credited]
+        keys = [k for k in keys if any(slug == filters["tag"] for slug, _n in card(k).tags)]
+    if filters.get("person") or filters.get("role"):
+        keys = [k for k in keys if _credited(card(k), filters.get("person"), filters.get("role"))]
     return keys
+
+
+def _credited(card: Card, person: str | None, role: str | None) -> bool:
+    """Whether one credit of the page is of ``person`` in ``role`` (either may be left out)."""
+    return any(
+        (not person or person_slug == person) and (not role or role_credit[0] == role)
+        for (person_slug, _name), role_credit in zip(card.people, card.roles, strict=True)
+    )
 
 
 def facets(ranked: Ranked, keys: list[Key], filters: dict[str, str]) -> list[Facet]:
     """Counts of each facet value over the filtered results ``keys`` (drill-down)."""
-    type_counts = Counter(content_type_key(ranked.models[k]) for k in keys)
+    found = [ranked.cards[k] for k in keys]
+    pages = [card for card in found if card.kind == PAGE]
+    type_counts = Counter(content_type_key(card.model) for card in found)
     labels = {
-        content_type_key(m): str(m._meta.verbose_name).capitalize() for m in ranked.models.values()
+        content_type_key(card.model): str(card.model._meta.verbose_name).capitalize()
+        for card in ranked.cards.values()
     }
-    format_counts = Counter(ranked.models[k].search_format for k in keys if k[0] == PAGE)
-    year_counts = Counter(str(ranked.dates[k].year) for k in keys if ranked.dates[k])
-    ids = ranked.page_ids(keys)
-    tags = (
-        PageTag.objects.filter(content_object_id__in=ids)
-        .values("tag__slug", "tag__name")
-        .annotate(count=Count("content_object_id", distinct=True))
-        .order_by("-count", "tag__name")[:FACET_LIMIT]
-    )
-    people = (
-        Credit.objects.filter(page_id__in=ids)
-        .values("person__slug", "person__name")
-        .annotate(count=Count("page_id", distinct=True))
-        .order_by("-count", "person__name")[:FACET_LIMIT]
-    )
-    roles = (
-        Credit.objects.filter(page_id__in=ids)
-        .values("role__slug", "role__name_fr", "role__name_en")
-        .annotate(count=Count("page_id", distinct=True))
-        .order_by("-count", "role__name_fr")[:FACET_LIMIT]
-    )
+    format_counts = Counter(card.model.search_format for card in pages)
+    year_counts = Counter(str(card.date.year) for card in found if card.date)
     english = (get_language() or "fr").startswith("en")
+    tags = _counted(pages, lambda card: card.tags)
+    people = _counted(pages, lambda card: card.people)
+    roles = [
+        ((slug, (english and name_en) or name_fr), count)
+        for (slug, name_fr, name_en), count in _counted(pages, lambda card: card.roles)
+    ]
 
     def options(name: str, items) -> list[FacetOption]:
         return [
@@ -322,71 +210,63 @@ def facets(ranked: Ranked, keys: list[Key], filters: dict[str, str]) -> list[Fac
             for value, label, count in items
         ]
 
+    def named(items) -> list[tuple[str, str, int]]:
+        return [(value[0], value[1], count) for value, count in items]
+
     result = [
         Facet("type", _("Content type"), options(
             "type", [(k, labels.get(k, k), n) for k, n in type_counts.most_common()])),
         Facet("format", _("Format"), options(
             "format",
             [(k, str(FORMAT_LABELS.get(k, k)), n) for k, n in format_counts.most_common()])),
-        Facet("tag", _("Tag"), options(
-            "tag", [(t["tag__slug"], t["tag__name"], t["count"]) for t in tags])),
-        Facet("person", _("Person"), options(
-            "person", [(p["person__slug"], p["person__name"], p["count"]) for p in people])),
-        Facet("role", _("Role"), options("role", [
-            (r["role__slug"], (english and r["role__name_en"]) or r["role__name_fr"], r["count"])
-            for r in roles])),
+        Facet("tag", _("Tag"), options("tag", named(tags))),
+        Facet("person", _("Person"), options("person", named(people))),
+        Facet("role", _("Role"), options("role", named(roles))),
         Facet("year", _("Year"), options(
             "year", sorted(((y, y, n) for y, n in year_counts.items()), reverse=True))),
     ]  # fmt: skip
-    return [facet for facet in result if facet.options]
+    return [
+        # Labels as text in the language of the request: results are kept, and lazy labels
+        # cost more to keep and read back than the rest of them.
+        Facet(facet.name, str(facet.label), facet.options)
+        for facet in result
+        if facet.options
+    ]
 
 
-def hits_for(keys: list[Key], ranked: Ranked, query: str, request=None) -> list[Hit]:
+def _counted(pages: list[Card], values) -> list[tuple[tuple, int]]:
+    """The ``FACET_LIMIT`` values found on most pages (each page counted once per value), most
+    first, then by name (the value's second part, after its slug)."""
+    counts = Counter(value for card in pages for value in set(values(card)))
+    ordered = sorted(counts.items(), key=lambda item: (-item[1], item[0][1], item[0][0]))
+    return ordered[:FACET_LIMIT]
+
+
+def hits_for(keys: list[Key], ranked: Ranked, query: str) -> list[Hit]:
     """The result cards of one page of results, in the given order."""
-    missing = [pk for pk in ranked.page_ids(keys) if pk not in ranked.pages]
-    pages = {**ranked.pages, **{p.pk: p for p in Page.objects.filter(pk__in=missing).specific()}}
-    people = Person.objects.in_bulk([k[1] for k in keys if k[0] == PERSON])
-    roles = Role.objects.in_bulk([k[1] for k in keys if k[0] == ROLE])
     hits = []
     for key in keys:
-        kind, pk = key
-        model = ranked.models[key]
-        type_label = str(model._meta.verbose_name).capitalize()
-        if kind == PAGE and pk in pages:
-            page = pages[pk]
-            cue = ranked.passages.get(key)
-            hit = Hit(
-                title=page.title,
-                url=page.get_url(request),
-                type_label=type_label,
-                format_label=str(FORMAT_LABELS.get(model.search_format, "")),
-                date=ranked.dates.get(key),
-                snippet=snippet(page.search_text(), query),
+        card, cue = ranked.cards[key], ranked.passages.get(key)
+        hits.append(
+            Hit(
+                title=card.title,
+                url=card.url,
+                type_label=str(card.model._meta.verbose_name).capitalize(),
+                format_label=str(FORMAT_LABELS.get(card.model.search_format, ""))
+                if card.kind == PAGE
+                else "",
+                date=card.date,
+                snippet=snippet(card.text, query),
                 passage=Passage(cue.start, highlight(cue.text, query)) if cue else None,
             )
-        elif kind == PERSON and pk in people:
-            person = people[pk]
-            text = " ".join(part for part in (person.organisation, person.bio) if part)
-            hit = Hit(
-                person.name, person_url_for(request, person), type_label, "", None,
-                snippet(text, query),
-            )  # fmt: skip
-        elif kind == ROLE and pk in roles:
-            role = roles[pk]
-            hit = Hit(
-                role.name, role_url_for(request, role), type_label, "", None,
-                snippet(role.description, query),
-            )  # fmt: skip
-        else:
-            continue
-        hits.append(hit)
+        )
     return hits
 
 
 def sort_ids(keys: list[Key], ranked: Ranked, sort: str) -> list[Key]:
     """Relevance keeps the ranked order; date puts the newest first, undated last."""
     if sort == "date":
-        return sorted(keys, key=lambda k: (ranked.dates[k] or date.min, k), reverse=True)
+        return sorted(keys, key=lambda k: (ranked.date(k) or date.min, k), reverse=True)
     return keys
 
 

@@ -1,16 +1,23 @@
+import pickle
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.template.response import TemplateResponse
+from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
-from wagtail.contrib.search_promotions.models import Query
+from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page
+from wagtail.search.utils import normalise_query_string
 
+from media_pages.content_cache import memoized
 from media_pages.visibility import visible_pages
 
 from . import results
+from .cards import PAGE, cards
 from .forms import SearchForm
+from .hit_log import record_search
 from .query import plain_terms
 
 RESULTS_PER_PAGE = 10
@@ -35,16 +42,47 @@ def search(request: HttpRequest) -> HttpResponse:
         "sorts": [(value, label, value == sort) for value, label in form.fields["sort"].choices],
         "ignored_filters": form.ignored_filters(),
         "only_common_words": bool(terms) and not results.has_content_words(terms),
+        # The same for every visitor: from the address and the public content only.
+        "fragments_shared": True,
     }
     if terms and not context["only_common_words"]:
-        context.update(_results(request, query, terms, sort, filters, form.page_number()))
+        record_search(query)
+        context.update(_kept_results(request, query, terms, sort, filters, form.page_number()))
     return TemplateResponse(request, "search/search.html", context)
+
+
+def _kept_results(
+    request: HttpRequest, query: str, terms: str, sort: str, filters: dict, page_number: int
+) -> dict:
+    """The results of a query, built once per content token (search-index updates replace it
+    too) and at most ``FRAGMENT_CACHE_SECONDS``, as some types hide pages until a date comes.
+
+    Kept pickled: each request gets its own copy, and the bound on kept characters holds.
+    """
+    key = "|".join(
+        [
+            "search",
+            request.get_host(),
+            get_language() or "",
+            query,
+            sort,
+            urlencode(sorted(filters.items())),
+            str(page_number),
+        ]
+    )
+    kept = memoized(
+        request,
+        key,
+        lambda: pickle.dumps(_results(request, query, terms, sort, filters, page_number)),
+        settings.FRAGMENT_CACHE_SECONDS,
+    )
+    return pickle.loads(kept)
 
 
 def _results(
     request: HttpRequest, query: str, terms: str, sort: str, filters: dict, page_number: int
 ) -> dict:
-    ranked, broadened = results.search(terms)
+    ranked, broadened = results.search(terms, request)
     ids = results.sort_ids(results.apply_filters(ranked, filters), ranked, sort)
     paginator = Paginator(ids, RESULTS_PER_PAGE)
     page_obj = paginator.get_page(page_number)
@@ -54,10 +92,12 @@ def _results(
         for option in facet.options:
             option.url = _url(params, **{facet.name: None if option.selected else option.value})
     promotions = []
-    search_query = Query.get(query)
-    search_query.add_hit()
     if page_number == 1 and not filters:
-        promotions = list(search_query.editors_picks.select_related("page"))
+        promotions = list(
+            SearchPromotion.objects.filter(query__query_string=normalise_query_string(query))
+            .select_related("page")
+            .order_by("sort_order")
+        )
         public = set(
             visible_pages()
             .filter(pk__in=[p.page_id for p in promotions if p.page_id])
@@ -66,7 +106,7 @@ def _results(
         promotions = [p for p in promotions if p.page_id is None or p.page_id in public]
     return {
         "search_results": page_obj,
-        "hits": results.hits_for(list(page_obj.object_list), ranked, terms, request),
+        "hits": results.hits_for(list(page_obj.object_list), ranked, terms),
         "facets": facets,
         "active_filters": [
             (name, value, _url(params, **{name: None})) for name, value in filters.items()
@@ -86,16 +126,15 @@ def autocomplete(request: HttpRequest) -> JsonResponse:
     suggestions = []
     if len(terms) >= MIN_SUGGESTION_LENGTH:
         found = [page.pk for page in Page.objects.live().autocomplete(terms)[: SUGGESTIONS * 3]]
-        shown = results.visible(found)
-        visible = {page.pk: page for page in Page.objects.filter(pk__in=shown).specific()}
-        for page_id in found:
-            page = visible.get(page_id)
-            if page is not None and len(suggestions) < SUGGESTIONS:
-                suggestions.append(
-                    {
-                        "title": page.title,
-                        "url": page.get_url(request),
-                        "type": str(page._meta.verbose_name).capitalize(),
-                    }
-                )
+        shown = cards(request, [(PAGE, page_id) for page_id in found])
+        for key in [(PAGE, page_id) for page_id in found if (PAGE, page_id) in shown]:
+            card = shown[key]
+            suggestions.append(
+                {
+                    "title": card.title,
+                    "url": card.url,
+                    "type": str(card.model._meta.verbose_name).capitalize(),
+                }
+            )
+        suggestions = suggestions[:SUGGESTIONS]
     return JsonResponse({"query": form.query(), "results": suggestions})

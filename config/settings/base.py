@@ -192,6 +192,8 @@ TASK_RESULTS_KEEP_DAYS = env_int("TASK_RESULTS_KEEP_DAYS", 7)
 TASK_FAILURES_KEEP_DAYS = env_int("TASK_FAILURES_KEEP_DAYS", 30)
 # Visitors' search queries (Wagtail's query log) are deleted after this many days.
 WAGTAILSEARCH_HITS_MAX_AGE = env_int("SEARCH_QUERY_LOG_DAYS", 7)
+# Each web process writes the searches it counted at most this often (search.hit_log).
+SEARCH_HITS_FLUSH_SECONDS = env_int("SEARCH_HITS_FLUSH_SECONDS", 60)
 
 # Newsletter sending: messages per batch, SMTP connections a batch uses at once (one per ten
 # messages at most), messages per second per worker across them (0: no limit), seconds after

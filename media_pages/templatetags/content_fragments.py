@@ -8,7 +8,9 @@ afresh). What depends on the clock is kept ``FRAGMENT_CACHE_SECONDS`` at most (t
 bound), or less with ``seconds=``; a clock-driven value (``page.is_past``) can be a ``vary``.
 
 Only the pages Wagtail serves are kept (``page`` in the context), and not those in a restricted
-subtree: what they show depends on who passed the password or logged in. Previews and requests
+subtree: what they show depends on who passed the password or logged in. A view of its own
+whose every word follows from the address and the public content (the search page) says so with
+``fragments_shared`` in its context. Previews and requests
 that are not GET or HEAD always render afresh: a draft must never be kept, and a form posted
 back shows what the visitor typed.
 """
@@ -37,12 +39,13 @@ class ContentFragmentNode(template.Node):
 
     def render(self, context) -> SafeString:
         request, page = context.get("request"), context.get("page")
+        path = getattr(page, "path", None)
         if (
             request is None
-            or getattr(page, "path", None) is None
+            or (path is None and not context.get("fragments_shared"))
             or request.method not in {"GET", "HEAD"}
             or getattr(request, "is_preview", False)
-            or is_within_restriction(page.path)
+            or (path is not None and is_within_restriction(path))
             or ("if" in self.options and not self.options["if"].resolve(context))
         ):
             return self.nodelist.render(context)

@@ -163,6 +163,9 @@ def test_the_facilitator_archives_a_session_with_its_recording_and_transcripts(
     user_in("Animateur", "claire")
     index = WebinarIndexPage.objects.get()
     base = demo_server.url
+    # Searched before the session exists: the results kept for this query must not outlive it.
+    page.goto(base + "/recherche/?q=tableau+coopératif")
+    assert "Classes inversées : un bilan" not in page.locator("main").inner_text()
     log_in(page, base, "claire")
 
     add_child_page(page, base, index.pk)

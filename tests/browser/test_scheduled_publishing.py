@@ -129,6 +129,7 @@ def test_the_redactrice_schedules_a_letter_and_an_expiry_and_the_worker_applies_
     assert status_of(upcoming) == 404
     assert "Ancien appel à contributions" in body_of(feed)
     assert expiring.removeprefix(base_url) in body_of(sitemap)
+    assert "Ancien appel à contributions" in body_of(search)
 
     at = next_minute_ahead()
     log_in(page, base_url)

@@ -8,6 +8,7 @@ from wagtail.models import Page
 
 from community.models import Person, Role
 from search import results
+from search.cards import PAGE, PERSON, ROLE
 from search.query import plain_terms
 
 RELEVANCE_SET = Path(__file__).with_name("relevance.toml")
@@ -36,11 +37,9 @@ def ranked_slugs(query: str) -> list[str]:
     top = ranked.order[:10]
     pages = Page.objects.filter(pk__in=ranked.page_ids(top))
     names = {
-        results.PAGE: {
-            page.pk: "/".join(page.url_path.strip("/").split("/")[-2:]) for page in pages
-        },
-        results.PERSON: {p.pk: f"personne:{p.slug}" for p in Person.objects.all()},
-        results.ROLE: {r.pk: f"role:{r.slug}" for r in Role.objects.all()},
+        PAGE: {page.pk: "/".join(page.url_path.strip("/").split("/")[-2:]) for page in pages},
+        PERSON: {p.pk: f"personne:{p.slug}" for p in Person.objects.all()},
+        ROLE: {r.pk: f"role:{r.slug}" for r in Role.objects.all()},
     }
     return [names[kind][pk] for kind, pk in top if pk in names[kind]]
 
