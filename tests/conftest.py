@@ -42,6 +42,17 @@ def empty_cache():
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def no_search_counted_before():
+    """Searches are counted in memory and written by a later request: never one of another
+    test's, into this test's database."""
+    from search.hit_log import hit_log  # models load once pytest-django has set Django up
+
+    hit_log.pending.clear()
+    yield
+    hit_log.pending.clear()
+
+
 @pytest.fixture
 def home(db):
     return make_site_with_home()

@@ -27,13 +27,6 @@ def titles(client, **params) -> list[str]:
     return [hit.title for hit in response.context["hits"]] if "hits" in response.context else []
 
 
-@pytest.fixture(autouse=True)
-def no_pending_hits():
-    hit_log.pending.clear()
-    yield
-    hit_log.pending.clear()
-
-
 def test_a_repeated_search_runs_no_query(client, home, django_assert_max_num_queries):
     for number in range(3):
         StandardPageFactory(parent=home, title=f"Plénière {number}", intro="Une plénière.")
