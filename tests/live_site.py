@@ -11,6 +11,7 @@ file lock): its own copy of the database and media, the collected static files r
 """
 
 import atexit
+import contextlib
 import fcntl
 import os
 import shutil
@@ -151,12 +152,25 @@ def gunicorn(env: dict[str, str], workers: int = 2) -> Iterator[str]:
         )  # fmt: skip
         try:
             _wait_until_served(process, base, log)
+            _servers[base] = process
             yield base
         finally:
+            _servers.pop(base, None)
             # The site is thrown away with its directory: nothing to shut down gracefully, and
             # gunicorn's own shutdown waits seconds for its workers and keep-alive clients.
-            os.killpg(process.pid, signal.SIGKILL)
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(process.pid, signal.SIGKILL)
             process.wait(timeout=30)
+
+
+_servers: dict[str, subprocess.Popen] = {}
+
+
+def stop_gracefully(base: str) -> None:
+    """Stop the server at ``base`` as a deployment does (SIGTERM): its workers finish and exit."""
+    process = _servers[base]
+    process.send_signal(signal.SIGTERM)
+    process.wait(timeout=60)
 
 
 def _wait_until_served(process: subprocess.Popen, base: str, log) -> None:
