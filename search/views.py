@@ -126,15 +126,15 @@ def autocomplete(request: HttpRequest) -> JsonResponse:
     suggestions = []
     if len(terms) >= MIN_SUGGESTION_LENGTH:
         found = [page.pk for page in Page.objects.live().autocomplete(terms)[: SUGGESTIONS * 3]]
-        shown = cards(request, [(PAGE, page_id) for page_id in found])
-        for key in [(PAGE, page_id) for page_id in found if (PAGE, page_id) in shown]:
-            card = shown[key]
-            suggestions.append(
-                {
-                    "title": card.title,
-                    "url": card.url,
-                    "type": str(card.model._meta.verbose_name).capitalize(),
-                }
-            )
-        suggestions = suggestions[:SUGGESTIONS]
+        keys = [(PAGE, page_id) for page_id in found]
+        shown = cards(request, keys)
+        suggestions = [
+            {
+                "title": shown[key].title,
+                "url": shown[key].url,
+                "type": str(shown[key].model._meta.verbose_name).capitalize(),
+            }
+            for key in keys
+            if key in shown
+        ][:SUGGESTIONS]
     return JsonResponse({"query": form.query(), "results": suggestions})
