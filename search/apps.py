@@ -1,3 +1,5 @@
+import atexit
+
 from django.apps import AppConfig, apps
 from django.core.signals import request_finished
 from django.db.models.signals import post_migrate
@@ -22,5 +24,7 @@ class SearchConfig(AppConfig):
         # Sent only for apps with models, which this one lacks: listen for the roles' own app.
         post_migrate.connect(index_roles, sender=apps.get_app_config("community"))
         request_finished.connect(hit_log.flush_if_due, dispatch_uid="search-hit-log")
+        # A web process that stops writes the searches it counted since its last write.
+        atexit.register(hit_log.flush)
         task_finished.connect(index_task_finished, dispatch_uid="search-index-changed")
         invalidate_on_change(SearchPromotion)

@@ -47,8 +47,8 @@ class Card:
     text: str
     date: datetime.date | None = None
     tags: tuple[tuple[str, str], ...] = ()  # (slug, name)
-    people: tuple[tuple[str, str], ...] = ()  # (slug, name) of each person credited
-    roles: tuple[tuple[str, str, str], ...] = ()  # (slug, French name, English name)
+    # (person slug, person name, role slug, role's French name, role's English name)
+    credits: tuple[tuple[str, str, str, str, str], ...] = ()
     also_found_by: str = ""
     # Its words as typed, plurals aside: what each query's closeness is measured against.
     words: frozenset[str] = field(init=False)
@@ -58,8 +58,17 @@ class Card:
         object.__setattr__(self, "words", frozenset(french.light_stems(text)))
 
     @property
+    def people(self) -> set[tuple[str, str]]:
+        return {credit[:2] for credit in self.credits}
+
+    @property
+    def roles(self) -> set[tuple[str, str, str]]:
+        return {credit[2:] for credit in self.credits}
+
+    @property
     def characters(self) -> int:
-        return len(self.title) + len(self.url) + 2 * len(self.text) + len(self.also_found_by)
+        texts = (self.title, self.url, self.text, self.also_found_by, *self.words)
+        return sum(len(text) for text in texts)
 
 
 def cards(request: HttpRequest | None, keys) -> dict[Key, Card]:
@@ -90,7 +99,7 @@ def _page_cards(request: HttpRequest | None, page_ids: list[int]) -> dict[Key, C
     shown = visible(page_ids)
     if not shown:
         return {}
-    tags, people, roles = defaultdict(list), defaultdict(list), defaultdict(list)
+    tags, credits = defaultdict(list), defaultdict(list)
     for page_id, slug, name in (
         PageTag.objects.filter(content_object_id__in=shown)
         .order_by("tag__name")
@@ -98,13 +107,12 @@ def _page_cards(request: HttpRequest | None, page_ids: list[int]) -> dict[Key, C
     ):
         tags[page_id].append((slug, name))
     credit_fields = ("person__slug", "person__name", "role__slug", "role__name_fr", "role__name_en")
-    for page_id, person_slug, person_name, role_slug, name_fr, name_en in (
+    for page_id, *credit in (
         Credit.objects.filter(page_id__in=shown)
         .order_by("sort_order", "pk")
         .values_list("page_id", *credit_fields)
     ):
-        people[page_id].append((person_slug, person_name))
-        roles[page_id].append((role_slug, name_fr, name_en))
+        credits[page_id].append(tuple(credit))
     models = indexed_page_models()
     found = {}
     for page in Page.objects.filter(pk__in=shown).specific():
@@ -117,8 +125,7 @@ def _page_cards(request: HttpRequest | None, page_ids: list[int]) -> dict[Key, C
             text=page.search_text(),
             date=when,
             tags=tuple(tags[page.pk]),
-            people=tuple(people[page.pk]),
-            roles=tuple(roles[page.pk]),
+            credits=tuple(credits[page.pk]),
         )
     return found
 

@@ -180,8 +180,8 @@ def apply_filters(ranked: Ranked, filters: dict[str, str]) -> list[Key]:
 def _credited(card: Card, person: str | None, role: str | None) -> bool:
     """Whether one credit of the page is of ``person`` in ``role`` (either may be left out)."""
     return any(
-        (not person or person_slug == person) and (not role or role_credit[0] == role)
-        for (person_slug, _name), role_credit in zip(card.people, card.roles, strict=True)
+        (not person or person_slug == person) and (not role or role_slug == role)
+        for person_slug, _name, role_slug, *_names in card.credits
     )
 
 
